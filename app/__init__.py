@@ -1,0 +1,1 @@
+"""Serving: retrieval, grounded generation, verification, and the HTTP API."""

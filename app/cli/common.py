@@ -1,0 +1,57 @@
+"""Shared CLI plumbing: settings from the environment plus global flags, JSON output, heavy parts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from app.settings import Settings
+
+err_console = Console(stderr=True)
+
+
+@dataclass
+class CliState:
+    data_dir: Path | None = None
+    database_url: str | None = None
+    _settings: Settings | None = field(default=None, repr=False)
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                s = Settings()
+            except ValidationError as exc:
+                err_console.print(f"[red]invalid settings:[/red] {exc}")
+                raise typer.Exit(2) from None
+            if self.data_dir is not None:
+                s.store.data_dir = self.data_dir
+            if self.database_url is not None:
+                s.store.database_url = self.database_url
+            self._settings = s
+        return self._settings
+
+
+def state(ctx: typer.Context) -> CliState:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, CliState)
+    return obj
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, default=str, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def fail(message: str, code: int = 2, as_json: bool = False) -> typer.Exit:
+    if as_json:
+        print_json({"error": {"message": message}})
+    else:
+        err_console.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)

@@ -1,0 +1,212 @@
+"""`tether ingest` and `tether documents list|show|rm`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import func, select
+
+from app.cli.common import err_console, fail, print_json, state
+from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.locking import IngestionLocked
+from ingestion.pipeline import Ingestor, remove_documents
+from ingestion.store import Chunk, Collection, Document, open_store
+
+documents_app = typer.Typer(help="Inspect and remove ingested documents.", no_args_is_help=True)
+_STAGES = {"read": "Reading and chunking", "embed": "Embedding chunks", "index": "Writing the index"}
+
+
+def ingest_command(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders of the knowledge base."),
+    collection: str | None = typer.Option(None, "--collection", "-c", help="Target collection."),
+    sync: bool = typer.Option(False, "--sync", help="Remove documents whose files are no longer present."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a summary."),
+) -> None:
+    """Ingest a knowledge base: only new or changed documents are embedded."""
+    settings = state(ctx).settings()
+    name = collection or settings.default_collection
+    store = open_store(settings.store.resolved_database_url())
+    ingestor = Ingestor(
+        store,
+        SentenceTransformerEmbedder(settings.embedding),
+        settings.store.data_dir,
+        settings.chunking,
+        settings.index,
+        settings.ingest,
+    )
+    try:
+        if as_json:
+            report = ingestor.ingest(paths, name, sync=sync)
+        else:
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+            ) as bar:
+                tasks: dict[str, int] = {}
+
+                def tick(stage: str, done: int, total: int) -> None:
+                    if stage not in tasks:
+                        tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total)
+                    bar.update(tasks[stage], completed=done, total=total)
+
+                report = ingestor.ingest(paths, name, sync=sync, progress=tick)
+    except IngestionLocked as exc:
+        raise fail(str(exc), 3, as_json) from None
+    finally:
+        store.dispose()
+    out = report.as_dict()
+    if as_json:
+        print_json(out)
+    else:
+        con = Console()
+        t = Table(title=f"Ingested into collection '{name}' (version {report.version})", show_header=False)
+        for key in (
+            "documents_added",
+            "documents_updated",
+            "documents_unchanged",
+            "documents_deleted",
+            "documents_failed",
+            "chunks_embedded",
+            "chunks_reused",
+            "chunks_total",
+            "seconds",
+        ):
+            t.add_row(key.replace("_", " "), str(out[key]))
+        con.print(t)
+        for e in report.errors:
+            err_console.print(f"[red]failed:[/red] {e['path']}: {e['error']}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _open(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    settings = state(ctx).settings()
+    return settings, open_store(settings.store.resolved_database_url())
+
+
+@documents_app.command("list")
+def list_documents(
+    ctx: typer.Context,
+    collection: str | None = typer.Option(None, "--collection", "-c"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List the documents of a collection."""
+    settings, store = _open(ctx)
+    name = collection or settings.default_collection
+    with store.session() as s:
+        col = s.scalar(select(Collection).where(Collection.name == name))
+        if col is None:
+            raise fail(f"unknown collection {name!r}", 2, as_json)
+        counts = dict(
+            s.execute(
+                select(Chunk.doc_id, func.count()).where(Chunk.collection_id == col.id).group_by(Chunk.doc_id)
+            ).all()
+        )
+        docs = [
+            {
+                "id": d.id,
+                "source": d.source,
+                "title": d.title,
+                "format": d.format,
+                "version": d.version,
+                "revision": d.revision,
+                "chunks": counts.get(d.id, 0),
+                "updated_at": d.updated_at.isoformat(),
+            }
+            for d in s.scalars(select(Document).where(Document.collection_id == col.id).order_by(Document.source))
+        ]
+    if as_json:
+        print_json({"collection": name, "version": col.version, "total": len(docs), "documents": docs})
+        return
+    t = Table(title=f"{len(docs)} documents in '{name}' (version {col.version})")
+    for h in ("id", "source", "title", "chunks", "rev"):
+        t.add_column(h)
+    for d in docs:
+        t.add_row(str(d["id"])[:12], str(d["source"]), str(d["title"])[:50], str(d["chunks"]), str(d["revision"]))
+    Console().print(t)
+
+
+@documents_app.command("show")
+def show_document(
+    ctx: typer.Context,
+    ref: str = typer.Argument(..., help="Document id or source."),
+    collection: str | None = typer.Option(None, "--collection", "-c"),
+    chunks: bool = typer.Option(False, "--chunks", help="Include the chunks with their spans."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Show one document's metadata (and chunks)."""
+    settings, store = _open(ctx)
+    name = collection or settings.default_collection
+    with store.session() as s:
+        doc = s.scalar(
+            select(Document)
+            .join(Collection)
+            .where(Collection.name == name, (Document.id == ref) | (Document.source == ref))
+        )
+        if doc is None:
+            raise fail(f"no document {ref!r} in collection {name!r}", 2, as_json)
+        out = {
+            "id": doc.id,
+            "source": doc.source,
+            "title": doc.title,
+            "uri": doc.uri,
+            "version": doc.version,
+            "verified_by": doc.verified_by,
+            "verified_at": doc.verified_at,
+            "tags": doc.tags,
+            "format": doc.format,
+            "revision": doc.revision,
+            "content_hash": doc.content_hash,
+            "characters": len(doc.text),
+            "chunks": len(doc.chunks),
+            "extra": doc.extra,
+            "updated_at": doc.updated_at.isoformat(),
+        }
+        if chunks:
+            out["chunk_list"] = [
+                {"id": c.id, "start": c.start, "end": c.end, "tokens": c.n_tokens, "heading": c.heading, "text": c.text}
+                for c in doc.chunks
+            ]
+    if as_json:
+        print_json(out)
+        return
+    con = Console()
+    for k, v in out.items():
+        if k != "chunk_list":
+            con.print(f"[bold]{k}[/bold]: {v}")
+    for c in out.get("chunk_list", []):  # type: ignore[attr-defined]
+        con.print(f"\n[cyan][{c['start']}:{c['end']}] {c['tokens']} tokens[/cyan] {c['heading']}\n{c['text']}")
+
+
+@documents_app.command("rm")
+def remove_document(
+    ctx: typer.Context,
+    refs: list[str] = typer.Argument(..., help="Document ids or sources."),
+    collection: str | None = typer.Option(None, "--collection", "-c"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Remove documents from the store and the index."""
+    settings, store = _open(ctx)
+    name = collection or settings.default_collection
+    try:
+        removed, missing = remove_documents(store, settings.store.data_dir, settings.index, name, refs)
+    except IngestionLocked as exc:
+        raise fail(str(exc), 3, as_json) from None
+    if as_json:
+        print_json({"removed": removed, "not_found": missing})
+    else:
+        for r in removed:
+            Console().print(f"removed {r}")
+        for m in missing:
+            err_console.print(f"[red]not found:[/red] {m}")
+    if missing:
+        raise typer.Exit(1)

@@ -1,0 +1,34 @@
+"""Root of the `tether` command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from app.cli.common import CliState
+from app.cli.ingest import documents_app, ingest_command
+
+app = typer.Typer(
+    name="tether",
+    help="Tether: grounded answers from a verified corpus, with citations and claim verdicts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Path | None = typer.Option(None, "--data-dir", help="Overrides TETHER_STORE__DATA_DIR."),
+    database_url: str | None = typer.Option(None, "--database-url", help="Overrides TETHER_STORE__DATABASE_URL."),
+) -> None:
+    ctx.obj = CliState(data_dir=data_dir, database_url=database_url)
+
+
+app.command("ingest")(ingest_command)
+app.add_typer(documents_app, name="documents")
+
+
+def main() -> None:
+    app()

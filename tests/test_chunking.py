@@ -1,0 +1,82 @@
+import itertools
+from collections.abc import Sequence
+
+import pytest
+
+from ingestion.chunking import chunk_document
+
+
+def words(texts: Sequence[str]) -> list[int]:
+    """A stand-in tokenizer: one token per whitespace word, plus the 2 special tokens."""
+    return [len(t.split()) + 2 for t in texts]
+
+
+DOC = """# Storage limits
+
+The Free plan includes 5 GB. The Personal plan includes 2 TB. The Business plan includes 5 TB per user.
+
+## Upload limits
+
+The Free plan accepts files up to 2 GB. The Business plan accepts files up to 100 GB.
+
+- Item one is here.
+- Item two is here.
+"""
+
+
+@pytest.mark.parametrize("max_tokens", [16, 24, 40, 200])
+@pytest.mark.parametrize("overlap", [0, 1, 2])
+def test_spans_exact_and_within_limit(max_tokens: int, overlap: int) -> None:
+    chunks = chunk_document(DOC, "Limits", words, max_tokens, overlap)
+    assert chunks
+    for c in chunks:
+        assert DOC[c.start : c.end] == c.text
+        assert words([c.embed_text])[0] <= max_tokens
+        assert c.n_tokens == words([c.embed_text])[0]
+        for s, e in c.sentences:
+            assert c.start <= s < e <= c.end
+    covered = {i for c in chunks for s, e in c.sentences for i in range(s, e)}
+    body = {i for i, ch in enumerate(DOC) if not ch.isspace()}
+    assert body <= covered, "every non-space character belongs to some chunk"
+
+
+def test_never_splits_a_sentence() -> None:
+    chunks = chunk_document(DOC, "Limits", words, 24, 0)
+    ends = {c.end for c in chunks}
+    assert all(DOC[e - 1] in ".#sde" or DOC[e - 1].isalnum() for e in ends)
+    sentence = "The Business plan includes 5 TB per user."
+    assert any(sentence in c.text for c in chunks)
+
+
+def test_heading_starts_chunk_and_never_dangles() -> None:
+    chunks = chunk_document(DOC, "Limits", words, 24, 0)
+    for c in chunks:
+        last_start = c.sentences[-1][0]
+        assert not (DOC[last_start] == "#" and len(c.sentences) > 1)
+    assert any(c.text.startswith("## Upload limits") for c in chunks)
+
+
+def test_heading_path_prefixes_continuation_chunks() -> None:
+    chunks = chunk_document(DOC, "Limits", words, 28, 0)
+    cont = [c for c in chunks if not c.text.startswith("#")]
+    assert cont and all(c.embed_text.startswith("Limits > Storage limits") for c in cont)
+
+
+def test_overlong_sentence_is_cut_at_words_to_fit() -> None:
+    doc = "word " * 100 + "end."
+    chunks = chunk_document(doc.strip(), "T", words, 20, 0)
+    assert len(chunks) > 1
+    assert all(words([c.embed_text])[0] <= 20 for c in chunks)
+    assert "".join(c.text.replace(" ", "") for c in chunks) == doc.replace(" ", "").strip()
+
+
+def test_overlap_repeats_trailing_sentence() -> None:
+    doc = " ".join(f"Sentence number {i} is here." for i in range(12))
+    chunks = chunk_document(doc, "", words, 30, 1)
+    assert len(chunks) >= 3
+    for a, b in itertools.pairwise(chunks):
+        assert b.sentences[0] == a.sentences[-1]
+
+
+def test_empty_document_has_no_chunks() -> None:
+    assert chunk_document("", "T", words, 50) == []

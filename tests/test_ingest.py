@@ -1,0 +1,193 @@
+"""Ingestion end to end with the real model, real FAISS and a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.locking import IngestionLocked, writer_lock
+from ingestion.pipeline import Ingestor, remove_documents
+from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
+from ingestion.snapshot import current_version, open_snapshot, read_snapshot
+from ingestion.store import Chunk, Collection, Document, Store, open_store
+
+_OPEN: list[Store] = []
+
+
+@pytest.fixture(autouse=True)
+def _dispose_stores() -> Iterator[None]:
+    yield
+    while _OPEN:
+        _OPEN.pop().dispose()
+
+
+def _ingestor(url: str, data_dir: Path, embedder: SentenceTransformerEmbedder, **limits: int) -> Ingestor:
+    store = open_store(url)
+    _OPEN.append(store)
+    return Ingestor(store, embedder, data_dir, ChunkingSettings(), IndexSettings(), IngestLimits(**limits))
+
+
+def _chunks(store: Store) -> list[Chunk]:
+    with store.session() as s:
+        return list(s.scalars(select(Chunk).order_by(Chunk.row)))
+
+
+def _docs(store: Store) -> dict[str, Document]:
+    with store.session() as s:
+        return {d.source: d for d in s.scalars(select(Document))}
+
+
+def test_spans_exact_and_tokens_within_limit(
+    database_url: str, tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    ing = _ingestor(database_url, tmp_path / "data", embedder)
+    report = ing.ingest([small_corpus], "kb")
+    assert report.errors == [] and report.documents_added >= 5
+    docs = {d.id: d for d in _docs(ing.store).values()}
+    chunks = _chunks(ing.store)
+    assert report.chunks_embedded == len(chunks) > 0
+    limit = embedder.max_tokens
+    counts = embedder.count_tokens([c.text for c in chunks])
+    for c, n in zip(chunks, counts, strict=True):
+        text = docs[c.doc_id].text
+        assert text[c.start : c.end] == c.text
+        for s, e in c.sentences:
+            assert c.start <= s < e <= c.end and text[s:e].strip() == text[s:e]
+        assert c.n_tokens <= min(limit, ChunkingSettings().max_tokens) and n <= limit
+    # Every FAISS row is a chunk row in the store, and vice versa.
+    coll = _collection(ing.store, "kb")
+    snap = open_snapshot(tmp_path / "data", ing.store, coll, IndexSettings())
+    assert snap.version == coll.version == current_version(tmp_path / "data", "kb")
+    ids = snap.dense.index.id_map if hasattr(snap.dense.index, "id_map") else None
+    stored_rows = sorted(c.row for c in chunks)
+    assert ids is not None and sorted(np.array([ids.at(i) for i in range(ids.size())])) == stored_rows
+
+
+def _collection(store: Store, name: str) -> Collection:
+    with store.session() as s:
+        col = s.scalar(select(Collection).where(Collection.name == name))
+        assert col is not None
+        return col
+
+
+def test_reingest_is_incremental(
+    database_url: str, tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    ing = _ingestor(database_url, tmp_path / "data", embedder)
+    first = ing.ingest([small_corpus], "kb")
+    ids_before = {s: d.id for s, d in _docs(ing.store).items()}
+
+    again = ing.ingest([small_corpus], "kb")
+    assert again.chunks_embedded == 0
+    assert again.documents_unchanged == first.documents_added and again.documents_added == 0
+    assert again.version == first.version  # nothing changed, no new snapshot
+
+    md = small_corpus / "plans" / "storage-limits.md"
+    text = md.read_text()
+    md.write_text(text + "\n\nA brand new closing paragraph about quota alerts at 90 percent.\n")
+    edited = ing.ingest([small_corpus], "kb")
+    assert edited.documents_updated == 1 and edited.documents_added == 0
+    n_doc_chunks = sum(1 for c in _chunks(ing.store) if c.doc_id == ids_before["plans/storage-limits.md"])
+    # Only the chunks whose text changed are embedded again; the rest reuse stored vectors.
+    assert 1 <= edited.chunks_embedded < n_doc_chunks
+    assert edited.chunks_reused >= 1
+    assert {s: d.id for s, d in _docs(ing.store).items()} == ids_before  # ids are stable
+    assert _docs(ing.store)["plans/storage-limits.md"].revision == 2
+    assert edited.version == first.version + 1
+
+
+def test_sync_removes_deleted_files(
+    database_url: str, tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    data = tmp_path / "data"
+    ing = _ingestor(database_url, data, embedder)
+    ing.ingest([small_corpus], "kb")
+    gone = _docs(ing.store)["account/reset-password.md"]
+    (small_corpus / "account" / "reset-password.md").unlink()
+
+    no_sync = ing.ingest([small_corpus], "kb")
+    assert no_sync.documents_deleted == 0 and "account/reset-password.md" in _docs(ing.store)
+
+    synced = ing.ingest([small_corpus], "kb", sync=True)
+    assert synced.documents_deleted == 1 and synced.chunks_embedded == 0
+    assert "account/reset-password.md" not in _docs(ing.store)
+    rows = {c.row for c in _chunks(ing.store)}
+    snap = read_snapshot(data, "kb", IndexSettings())
+    assert snap is not None and snap.size == len(rows)
+    q = embedder.embed([gone.text[:500]])
+    _, hits = snap.dense.search(q, 10)
+    assert set(hits[0].tolist()) <= rows  # no row of the deleted document is left in the index
+
+
+def test_torture_folder_reports_each_bad_file(
+    tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    bad = small_corpus / "bad"
+    bad.mkdir()
+    (bad / "empty.md").write_bytes(b"")
+    (bad / "binary.md").write_bytes(bytes(range(256)) * 4)
+    pdf = next(small_corpus.rglob("*.pdf"), None)
+    (bad / "truncated.pdf").write_bytes(pdf.read_bytes()[:400] if pdf else b"%PDF-1.4\n1 0 obj")
+    (bad / "latin1.txt").write_bytes("Prix: 9,99 \xe9".encode("latin-1"))
+    (bad / "huge.txt").write_bytes(b"big file line\n" * 100_000)
+    (bad / "notes.docx").write_bytes(b"PK\x03\x04")
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data", embedder, max_file_bytes=1_000_000)
+    report = ing.ingest([small_corpus], "kb")
+    failed = {Path(e["path"]).name: e["error"] for e in report.errors}
+    assert set(failed) == {"empty.md", "binary.md", "truncated.pdf", "latin1.txt", "huge.txt", "notes.docx"}
+    assert "empty" in failed["empty.md"] and "over the limit" in failed["huge.txt"]
+    assert "unsupported" in failed["notes.docx"] and "UTF-8" in failed["latin1.txt"]
+    assert report.documents_failed == 6
+    good = {s for s in _docs(ing.store) if not s.startswith("bad/")}
+    assert len(good) == report.documents_added >= 5
+
+
+def test_a_file_that_goes_bad_keeps_its_previous_version(
+    tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data", embedder)
+    ing.ingest([small_corpus], "kb")
+    (small_corpus / "account" / "reset-password.md").write_bytes(b"\xff\xfe broken")
+    report = ing.ingest([small_corpus], "kb", sync=True)
+    assert report.documents_failed == 1 and report.documents_deleted == 0
+    assert "account/reset-password.md" in _docs(ing.store)
+
+
+def test_one_writer_at_a_time(tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder) -> None:
+    data = tmp_path / "data"
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", data, embedder)
+    with writer_lock(data), pytest.raises(IngestionLocked, match="another ingestion"):
+        ing.ingest([small_corpus], "kb")
+
+
+def test_remove_documents(tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder) -> None:
+    data = tmp_path / "data"
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", data, embedder)
+    ing.ingest([small_corpus], "kb")
+    removed, missing = remove_documents(ing.store, data, IndexSettings(), "kb", ["account/reset-password.md", "nope"])
+    assert removed == ["account/reset-password.md"] and missing == ["nope"]
+    snap = read_snapshot(data, "kb", IndexSettings())
+    assert snap is not None and snap.size == len(_chunks(ing.store))
+
+
+def test_missing_path_is_reported(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data", embedder)
+    report = ing.ingest([tmp_path / "does-not-exist"], "kb")
+    assert report.errors == [{"path": str(tmp_path / "does-not-exist"), "error": "no such file or directory"}]
+
+
+def test_whole_demo_corpus_second_run_embeds_nothing(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data", embedder)
+    first = ing.ingest([tmp_path / "corpus"], "default")
+    assert first.errors == [] and first.documents_added >= 40
+    second = ing.ingest([tmp_path / "corpus"], "default")
+    assert second.chunks_embedded == 0 and second.documents_unchanged == first.documents_added
