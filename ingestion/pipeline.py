@@ -21,6 +21,7 @@ from sqlalchemy import select
 from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import discover
 from ingestion.embedder import Embedder
+from ingestion.failpoints import failpoint
 from ingestion.loaders import LoadedDocument, LoadError, load_file
 from ingestion.locking import writer_lock
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
@@ -123,7 +124,9 @@ class Ingestor:
             self._repair(col)
             plans, seen_sources = self._plan(paths, col, report, tick)
             vectors = self._embed(plans, report, tick)
+            failpoint("before_commit")
             changed = self._commit(col, plans, vectors, seen_sources, sync, report)
+            failpoint("after_commit")
             if changed:
                 tick("index", 0, 1)
                 write_snapshot(self.data_dir, build_snapshot(self.store, col, self.index))

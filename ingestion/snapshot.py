@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import select
 
+from ingestion.failpoints import failpoint
 from ingestion.lexical import LexicalIndex
 from ingestion.settings import IndexSettings
 from ingestion.store import Chunk, Collection, Store
@@ -100,6 +101,7 @@ def write_snapshot(data_dir: Path, snap: Snapshot) -> Path:
     if final.exists():  # a crash after rename but before CURRENT: replace it with this complete one
         shutil.rmtree(final)
     os.rename(tmp, final)
+    failpoint("snapshot_renamed")
     pointer = base / f".CURRENT.tmp-{os.getpid()}"
     pointer.write_text(str(snap.version))
     with open(pointer, "rb") as f:

@@ -32,3 +32,7 @@ app.add_typer(documents_app, name="documents")
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()
