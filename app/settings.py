@@ -69,6 +69,35 @@ class VerifierSettings(_Strict):
     )
 
 
+class LimitSettings(_Strict):
+    max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest request body accepted.")
+    max_question_chars: int = Field(2_000, ge=10, description="Longest question accepted.")
+    max_answer_chars: int = Field(20_000, ge=100, description="Longest answer /v1/verify accepts.")
+    max_verify_passages: int = Field(50, ge=1, le=500, description="Most passages one verify call may bring.")
+    max_passage_chars: int = Field(20_000, ge=100, description="Longest passage /v1/verify accepts.")
+    max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest document upload.")
+
+
+class AuthSettings(_Strict):
+    mode: Literal["keys", "open"] = Field(
+        "keys",
+        description="keys: every route but health needs an API key; open: no keys, allowed only on a loopback "
+        "bind address (local demos).",
+    )
+    key_cache_s: float = Field(5.0, ge=0, le=300, description="How long a looked-up key is trusted (revocation lag).")
+
+
+class RateLimitSettings(_Strict):
+    requests_per_minute: int = Field(600, ge=1, description="Sustained requests per key per minute.")
+    burst: int = Field(60, ge=1, description="Requests a key may make at once above the sustained rate.")
+    redis_url: str | None = Field(None, description="Redis URL: limits shared by every replica; empty = in-process.")
+
+
+class AuditSettings(_Strict):
+    enabled: bool = Field(True, description="Record every answer (question, citations, verdicts) in the store.")
+    retention_days: int = Field(30, ge=1, le=3650, description="Audit rows older than this are deleted.")
+
+
 class ServerSettings(_Strict):
     host: str = Field("127.0.0.1", description="Bind address.")
     port: int = Field(8000, ge=1, le=65535)
@@ -90,11 +119,21 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     verifier: VerifierSettings = Field(default_factory=VerifierSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
+    json_logs: bool = Field(True, description="Structured JSON log lines with the request's trace id.")
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
         if self.llm.backend == "openai" and not self.llm.base_url:
             raise ValueError("TETHER_LLM__BASE_URL is required when TETHER_LLM__BACKEND=openai")
+        if self.auth.mode == "open" and self.server.host not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError(
+                "TETHER_AUTH__MODE=open serves without API keys and is allowed only with TETHER_SERVER__HOST "
+                f"on loopback (127.0.0.1, ::1), not {self.server.host!r}"
+            )
         if self.llm.max_answer_tokens >= self.llm.context_tokens // 2:
             raise ValueError("TETHER_LLM__MAX_ANSWER_TOKENS must be under half of TETHER_LLM__CONTEXT_TOKENS")
         return self

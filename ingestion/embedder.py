@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 class Embedder(Protocol):
     """Texts in, L2-normalised float32 vectors out (one row per text)."""
 
-    dim: int
-    max_tokens: int
+    @property
+    def dim(self) -> int: ...
+
+    @property
+    def max_tokens(self) -> int: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 

@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy import select
 
 from ingestion.chunking import ChunkSpan, chunk_document
-from ingestion.discovery import discover
+from ingestion.discovery import FoundFile, discover
 from ingestion.embedder import Embedder
 from ingestion.failpoints import failpoint
 from ingestion.loaders import LoadedDocument, LoadError, load_file
@@ -116,13 +116,27 @@ class Ingestor:
     def ingest(
         self, paths: list[Path], collection: str, *, sync: bool = False, progress: Progress | None = None
     ) -> IngestReport:
+        """Ingest files and folders; a folder's files get sources relative to it."""
+        files, missing = discover(paths)
+        return self.ingest_files(files, collection, sync=sync, progress=progress, missing=missing)
+
+    def ingest_files(
+        self,
+        files: list[FoundFile],
+        collection: str,
+        *,
+        sync: bool = False,
+        progress: Progress | None = None,
+        missing: list[tuple[str, str]] | None = None,
+    ) -> IngestReport:
+        """Ingest files with the sources given (HTTP uploads name their own)."""
         t0 = time.perf_counter()
         report = IngestReport(collection=collection)
         tick = progress or (lambda _stage, _done, _total: None)
         with writer_lock(self.data_dir):
             col = ensure_collection(self.store, collection)
             self._repair(col)
-            plans, seen_sources = self._plan(paths, col, report, tick)
+            plans, seen_sources = self._plan(files, missing or [], col, report, tick)
             vectors = self._embed(plans, report, tick)
             failpoint("before_commit")
             changed = self._commit(col, plans, vectors, seen_sources, sync, report)
@@ -141,9 +155,13 @@ class Ingestor:
             write_snapshot(self.data_dir, build_snapshot(self.store, col, self.index))
 
     def _plan(
-        self, paths: list[Path], col: Collection, report: IngestReport, tick: Progress
+        self,
+        files: list[FoundFile],
+        missing: list[tuple[str, str]],
+        col: Collection,
+        report: IngestReport,
+        tick: Progress,
     ) -> tuple[list[_Planned], set[str]]:
-        files, missing = discover(paths)
         for p, err in missing:
             report.errors.append({"path": p, "error": err})
         with self.store.session() as s:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import func, select
 
 from app.cli.common import err_console, fail, print_json, state
+from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked
 from ingestion.pipeline import Ingestor, remove_documents
-from ingestion.store import Chunk, Collection, Document, open_store
+from ingestion.store import Chunk, Collection, Document, Store, open_store
 
 documents_app = typer.Typer(help="Inspect and remove ingested documents.", no_args_is_help=True)
 _STAGES = {"read": "Reading and chunking", "embed": "Embedding chunks", "index": "Writing the index"}
@@ -51,7 +53,7 @@ def ingest_command(
                 console=err_console,
                 transient=True,
             ) as bar:
-                tasks: dict[str, int] = {}
+                tasks: dict[str, TaskID] = {}
 
                 def tick(stage: str, done: int, total: int) -> None:
                     if stage not in tasks:
@@ -88,7 +90,7 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _open(ctx: typer.Context):  # type: ignore[no-untyped-def]
+def _open(ctx: typer.Context) -> tuple[Settings, Store]:
     settings = state(ctx).settings()
     return settings, open_store(settings.store.resolved_database_url())
 
@@ -154,7 +156,7 @@ def show_document(
         )
         if doc is None:
             raise fail(f"no document {ref!r} in collection {name!r}", 2, as_json)
-        out = {
+        out: dict[str, Any] = {
             "id": doc.id,
             "source": doc.source,
             "title": doc.title,
@@ -183,7 +185,7 @@ def show_document(
     for k, v in out.items():
         if k != "chunk_list":
             con.print(f"[bold]{k}[/bold]: {v}")
-    for c in out.get("chunk_list", []):  # type: ignore[attr-defined]
+    for c in out.get("chunk_list", []):
         con.print(f"\n[cyan][{c['start']}:{c['end']}] {c['tokens']} tokens[/cyan] {c['heading']}\n{c['text']}")
 
 

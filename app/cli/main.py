@@ -8,6 +8,8 @@ import typer
 
 from app.cli.common import CliState
 from app.cli.ingest import documents_app, ingest_command
+from app.cli.keys import keys_app
+from app.cli.serve import ask_command, serve_command
 
 app = typer.Typer(
     name="tether",
@@ -28,6 +30,9 @@ def root(
 
 app.command("ingest")(ingest_command)
 app.add_typer(documents_app, name="documents")
+app.command("serve")(serve_command)
+app.command("ask")(ask_command)
+app.add_typer(keys_app, name="keys")
 
 
 def main() -> None:

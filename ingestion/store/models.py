@@ -104,3 +104,39 @@ class IngestionRun(Base):
     collection_version: Mapped[int] = mapped_column(Integer)
     stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     errors: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{path, error}]
+
+
+class ApiKey(Base):
+    """An API key, stored as its SHA-256 (keys are 32 random bytes, so a slow hash buys nothing)."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    prefix: Mapped[str] = mapped_column(String(16))  # shown in listings so a key can be recognised
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    roles: Mapped[list[Any]] = mapped_column(JSON, default=list)  # query | ingest | admin
+    collections: Mapped[list[Any]] = mapped_column(JSON, default=list)  # names, or ["*"]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AnswerAudit(Base):
+    """One row per answer served: what was asked, what was cited, the verdicts."""
+
+    __tablename__ = "answer_audit"
+
+    trace_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    collection: Mapped[str] = mapped_column(String(64))
+    collection_version: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    groundedness: Mapped[float | None] = mapped_column(nullable=True)
+    backend: Mapped[str] = mapped_column(String(64))
+    citations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    claims: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    timings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

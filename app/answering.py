@@ -1,0 +1,180 @@
+"""The answer pipeline: retrieve -> grounded prompt -> backend -> citations -> verify -> policy.
+
+One function for the HTTP routes, the CLI and the evals, so all three measure the same thing.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from app.grounding.claims import parse_answer
+from app.grounding.policy import apply_policy
+from app.grounding.verifier import Verification, Verifier
+from app.llm.base import GenerationRequest, LLMBackend
+from app.llm.factory import token_counter
+from app.llm.prompt import ABSTENTION, build_prompt
+from app.retrieval.hybrid import Filters, Retrieval, Retriever
+from app.retrieval.passages import Passage
+from app.settings import Settings
+
+Policy = Literal["annotate", "redact", "abstain"]
+
+
+@dataclass
+class AnswerQuery:
+    question: str
+    collection: str
+    top_k: int
+    filters: Filters | None = None
+    policy: Policy = "annotate"
+    verify: bool = True
+    trace_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+
+def passage_dict(n: int, p: Passage) -> dict[str, Any]:
+    return {
+        "n": n,
+        "chunk_id": p.chunk_id,
+        "doc_id": p.doc_id,
+        "title": p.title,
+        "uri": p.uri,
+        "source": p.source,
+        "version": p.version,
+        "revision": p.metadata.get("revision"),
+        "start": p.start,
+        "end": p.end,
+        "text": p.text,
+        "score": p.score,
+        "pages": p.metadata.get("pages"),
+    }
+
+
+def _ms(t0: float) -> float:
+    return round((time.perf_counter() - t0) * 1000, 2)
+
+
+class Answerer:
+    def __init__(self, retriever: Retriever, backend: LLMBackend, verifier: Verifier, settings: Settings) -> None:
+        self.retriever, self.backend, self.verifier, self.settings = retriever, backend, verifier, settings
+        self._count = token_counter(backend)
+
+    def retrieve(self, q: AnswerQuery) -> Retrieval:
+        return self.retriever.retrieve(q.question, q.collection, q.top_k, q.filters)
+
+    def prepare(self, q: AnswerQuery, retrieval: Retrieval) -> tuple[GenerationRequest, list[Passage]]:
+        llm = self.settings.llm
+        prompt = build_prompt(q.question, retrieval.passages, self._count, llm.context_tokens, llm.max_answer_tokens)
+        req = GenerationRequest(
+            messages=prompt.messages,
+            question=q.question,
+            passages=prompt.passages_used,
+            max_tokens=llm.max_answer_tokens,
+            temperature=llm.temperature,
+        )
+        return req, list(prompt.passages_used)
+
+    def answer(self, q: AnswerQuery) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        retrieval = self.retrieve(q)
+        timings: dict[str, float] = {"retrieve_ms": _ms(t0)}
+        if not retrieval.passages:
+            return self._abstain_early(q, retrieval, timings, t0)
+        req, passages = self.prepare(q, retrieval)
+        t1 = time.perf_counter()
+        gen = self.backend.generate(req)
+        timings["generate_ms"] = _ms(t1)
+        return self.finish(q, retrieval, passages, gen.text, getattr(gen, "model", None), timings, t0)
+
+    def stream(self, q: AnswerQuery) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Events: ("passages", ...), ("delta", {"text"}), then ("result", <same dict as answer()>)."""
+        t0 = time.perf_counter()
+        retrieval = self.retrieve(q)
+        timings: dict[str, float] = {"retrieve_ms": _ms(t0)}
+        if not retrieval.passages:
+            yield "passages", {"passages": []}
+            yield "result", self._abstain_early(q, retrieval, timings, t0)
+            return
+        req, passages = self.prepare(q, retrieval)
+        yield "passages", {"passages": [passage_dict(n, p) for n, p in enumerate(passages, 1)]}
+        t1 = time.perf_counter()
+        parts: list[str] = []
+        for delta in self.backend.stream(req):
+            if delta:
+                parts.append(delta)
+                yield "delta", {"text": delta}
+        timings["generate_ms"] = _ms(t1)
+        yield "result", self.finish(q, retrieval, passages, "".join(parts), None, timings, t0)
+
+    def finish(
+        self,
+        q: AnswerQuery,
+        retrieval: Retrieval,
+        passages: list[Passage],
+        raw: str,
+        model: str | None,
+        timings: dict[str, float],
+        t0: float,
+    ) -> dict[str, Any]:
+        parsed = parse_answer(raw, n_passages=len(passages))
+        t2 = time.perf_counter()
+        verification = self.verifier.verify(raw, passages, q.question) if q.verify else None
+        timings["verify_ms"] = _ms(t2)
+        result = apply_policy(
+            raw,
+            verification or Verification.from_claims([]),
+            q.policy,
+            threshold=self.settings.verifier.abstain_below,
+            has_passages=True,
+        )
+        cited = sorted(
+            {n for m in parse_answer(result.answer, len(passages)).markers for n in m.numbers}
+            - set(parsed.invalid_citations)
+        )
+        timings["total_ms"] = _ms(t0)
+        verified = verification is not None
+        return {
+            "answer": result.answer,
+            "status": result.status,
+            "reason": result.reason,
+            "groundedness": verification.groundedness if verification is not None else None,
+            "claims": [c.to_dict() for c in result.claims] if verified else [],
+            "citations": [passage_dict(n, passages[n - 1]) for n in cited if 1 <= n <= len(passages)],
+            "invalid_citations": parsed.invalid_citations,
+            "raw_answer": raw if result.answer != raw else None,
+            "policy": q.policy,
+            "backend": self.backend.name,
+            "model": model,
+            "collection": q.collection,
+            "collection_version": retrieval.collection_version,
+            "passages_considered": len(passages),
+            "timings": timings,
+            "trace_id": q.trace_id,
+        }
+
+    def _abstain_early(
+        self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float
+    ) -> dict[str, Any]:
+        """Nothing relevant was retrieved: abstain without calling the backend."""
+        timings["total_ms"] = _ms(t0)
+        return {
+            "answer": ABSTENTION,
+            "status": "abstained",
+            "reason": "no_relevant_passages",
+            "groundedness": None,
+            "claims": [],
+            "citations": [],
+            "invalid_citations": [],
+            "raw_answer": None,
+            "policy": q.policy,
+            "backend": self.backend.name,
+            "model": None,
+            "collection": q.collection,
+            "collection_version": retrieval.collection_version,
+            "passages_considered": 0,
+            "timings": timings,
+            "trace_id": q.trace_id,
+        }

@@ -1,0 +1,81 @@
+"""The audit trail: one row per answer served (question, passages cited, verdicts, backend, timings)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete
+
+from ingestion.store import AnswerAudit, Store
+from ingestion.store.models import utcnow
+
+
+class AuditLog:
+    def __init__(self, store: Store, retention_days: int, purge_every: int = 500) -> None:
+        self.store, self.retention = store, timedelta(days=retention_days)
+        self.purge_every = purge_every
+        self._writes = 0
+        self._lock = threading.Lock()
+
+    def record(self, question: str, result: dict[str, Any], key_id: int | None) -> None:
+        claims = [
+            {k: c.get(k) for k in ("text", "label", "score", "citations", "citations_support")}
+            | {"evidence": [{k: e[k] for k in ("n", "doc_id", "start", "end")} for e in c.get("evidence", [])]}
+            for c in result.get("claims", [])
+        ]
+        citations = [
+            {k: c.get(k) for k in ("n", "chunk_id", "doc_id", "source", "version", "revision", "start", "end")}
+            for c in result.get("citations", [])
+        ]
+        with self.store.session() as s:
+            s.merge(
+                AnswerAudit(
+                    trace_id=result["trace_id"],
+                    key_id=key_id,
+                    collection=result["collection"],
+                    collection_version=result["collection_version"],
+                    question=question,
+                    answer=result["answer"],
+                    status=result["status"],
+                    reason=result.get("reason"),
+                    groundedness=result.get("groundedness"),
+                    backend=result.get("backend") or "",
+                    citations=citations,
+                    claims=claims,
+                    timings=result.get("timings") or {},
+                )
+            )
+        with self._lock:
+            self._writes += 1
+            due = self._writes % self.purge_every == 1
+        if due:
+            self.purge()
+
+    def purge(self) -> int:
+        with self.store.session() as s:
+            res = s.execute(delete(AnswerAudit).where(AnswerAudit.created_at < utcnow() - self.retention))
+            return int(getattr(res, "rowcount", 0) or 0)
+
+    def get(self, trace_id: str) -> dict[str, Any] | None:
+        with self.store.session() as s:
+            a = s.get(AnswerAudit, trace_id)
+            if a is None:
+                return None
+            return {
+                "trace_id": a.trace_id,
+                "created_at": a.created_at.isoformat(),
+                "key_id": a.key_id,
+                "collection": a.collection,
+                "collection_version": a.collection_version,
+                "question": a.question,
+                "answer": a.answer,
+                "status": a.status,
+                "reason": a.reason,
+                "groundedness": a.groundedness,
+                "backend": a.backend,
+                "citations": a.citations,
+                "claims": a.claims,
+                "timings": a.timings,
+            }

@@ -1,0 +1,98 @@
+"""`tether serve` and `tether ask`."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import cast
+
+import typer
+from rich.console import Console
+
+from app.answering import Policy
+from app.cli.common import err_console, fail, print_json, state
+
+
+def serve_command(
+    ctx: typer.Context,
+    host: str | None = typer.Option(None, help="Bind address (TETHER_SERVER__HOST)."),
+    port: int | None = typer.Option(None, help="Port (TETHER_SERVER__PORT)."),
+    workers: int | None = typer.Option(None, help="Worker processes (TETHER_SERVER__WORKERS)."),
+) -> None:
+    """Serve the HTTP API with uvicorn."""
+    import uvicorn
+
+    cli = state(ctx)
+    settings = cli.settings()
+    host = host or settings.server.host
+    port = port or settings.server.port
+    workers = workers or settings.server.workers
+    if cli.data_dir is not None:  # worker processes rebuild Settings from the environment
+        os.environ["TETHER_STORE__DATA_DIR"] = str(cli.data_dir)
+    if cli.database_url is not None:
+        os.environ["TETHER_STORE__DATABASE_URL"] = cli.database_url
+    err_console.print(
+        f"Tether serving collection '{settings.default_collection}' on http://{host}:{port} "
+        f"(backend: {settings.llm.backend}, verifier: {settings.verifier.kind})"
+    )
+    if workers > 1:
+        uvicorn.run("app.http.factory:app_from_env", host=host, port=port, workers=workers, factory=True)
+    else:
+        from app.http import create_app
+
+        uvicorn.run(create_app(settings), host=host, port=port)
+
+
+def ask_command(
+    ctx: typer.Context,
+    question: str = typer.Argument(..., help="The question."),
+    collection: str | None = typer.Option(None, "--collection", "-c"),
+    top_k: int | None = typer.Option(None, "--top-k"),
+    policy: str = typer.Option("annotate", help="annotate | redact | abstain"),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result as one JSON object."),
+) -> None:
+    """Answer one question from the terminal, through the same pipeline as the service."""
+    from app.answering import AnswerQuery
+    from app.errors import TetherError
+    from app.retrieval.view import UnknownCollection
+    from app.services import build_services
+
+    settings = state(ctx).settings()
+    if policy not in ("annotate", "redact", "abstain"):
+        raise fail(f"--policy must be annotate, redact or abstain, not {policy!r}", 2, as_json)
+    chosen = cast(Policy, policy)
+    svc = build_services(settings)
+    try:
+        q = AnswerQuery(
+            question.strip(),
+            collection or settings.default_collection,
+            top_k or settings.retrieval.default_top_k,
+            None,
+            chosen,
+        )
+        result = svc.answerer.answer(q)
+    except UnknownCollection as exc:
+        raise fail(f"unknown collection {exc.args[0]!r}; ingest into it first", 2, as_json) from None
+    except TetherError as exc:
+        raise fail(exc.message, 1, as_json) from None
+    finally:
+        svc.close()
+    if as_json:
+        print_json(result)
+        return
+    con = Console()
+    con.print(f"\n[bold]{result['answer']}[/bold]\n")
+    con.print(
+        f"status: {result['status']}"
+        + (f" ({result['reason']})" if result["reason"] else "")
+        + (f", groundedness {result['groundedness']:.2f}" if result["groundedness"] is not None else "")
+    )
+    for c in result["claims"]:
+        mark = "[green]✓[/green]" if c["label"] == "supported" else "[red]✗[/red]"
+        con.print(f"  {mark} {c['text']}  (p={c['score'] if c['score'] is None else round(c['score'], 2)})")
+    for c in result["citations"]:
+        con.print(
+            f"  [{c['n']}] {c['title']} — {c['source']} [{c['start']}:{c['end']}]"
+            + (f" {c['uri']}" if c["uri"] else "")
+        )
+    con.print(f"[dim]{json.dumps(result['timings'])}[/dim]")

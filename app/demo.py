@@ -1,0 +1,106 @@
+"""`make demo`: ingest corpus/ (incrementally), serve on the embedded defaults, answer a sample question.
+
+Runs on localhost only. With --once it exits after the sample answers (used by the tests)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from app.http import create_app
+from app.settings import Settings
+from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.pipeline import Ingestor
+
+SAMPLES = [
+    "What is the maximum file size I can upload on the Business plan?",
+    "How long are deleted files kept in the trash on the Personal plan?",
+    "Does Larkbox offer a student discount?",
+]
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _print_answer(question: str, body: dict[str, object]) -> None:
+    print(f"\nQ: {question}")
+    print(f"A: {body['answer']}")
+    print(
+        f"   status: {body['status']}"
+        + (f" ({body['reason']})" if body.get("reason") else "")
+        + (f", groundedness {body['groundedness']}" if body.get("groundedness") is not None else "")
+    )
+    for c in body.get("citations", []):  # type: ignore[attr-defined]
+        print(f"   [{c['n']}] {c['title']} ({c['source']}, chars {c['start']}-{c['end']})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--port", type=int, default=8000)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--once", action="store_true", help="exit after answering the sample questions")
+    args = ap.parse_args(argv)
+
+    settings = Settings()
+    settings.server.host = "127.0.0.1"
+    print(f"Ingesting {args.corpus} into collection '{settings.default_collection}' ({settings.store.data_dir}) ...")
+    from ingestion.store import open_store
+
+    store = open_store(settings.store.resolved_database_url())
+    report = Ingestor(
+        store,
+        SentenceTransformerEmbedder(settings.embedding),
+        settings.store.data_dir,
+        settings.chunking,
+        settings.index,
+        settings.ingest,
+    ).ingest([args.corpus], settings.default_collection, sync=True)
+    store.dispose()
+    print(json.dumps({k: v for k, v in report.as_dict().items() if k != "errors"}))
+    for e in report.errors:
+        print(f"  failed: {e['path']}: {e['error']}", file=sys.stderr)
+
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=args.port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{args.port}"
+    print(f"Starting Tether on {base} (open local mode: no API key, bound to localhost only) ...")
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if not thread.is_alive():
+            print("the server failed to start", file=sys.stderr)
+            return 1
+        time.sleep(0.5)
+    for q in SAMPLES:
+        r = httpx.post(f"{base}/v1/answer", json={"question": q}, timeout=60)
+        r.raise_for_status()
+        _print_answer(q, r.json())
+    print(
+        f"\nAsk your own:\n  curl -s {base}/v1/answer -H 'content-type: application/json' "
+        '-d \'{"question": "How do I enable two-factor authentication?"}\''
+    )
+    print(f"API docs: {base}/docs")
+    if args.once:
+        server.should_exit = True
+        thread.join(timeout=10)
+        return 0
+    print("Serving; press Ctrl-C to stop.")
+    try:
+        thread.join()
+    except KeyboardInterrupt:
+        server.should_exit = True
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""create_app(settings): the FastAPI application. Heavy parts load once, in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.http.documents import router as documents_router
+from app.http.errors import install_error_handlers
+from app.http.limits import BodySizeLimit
+from app.http.openai_compat import router as openai_router
+from app.http.routes import router
+from app.observability import Metrics, ObservabilityMiddleware, configure_logging
+from app.services import Services, build_services
+from app.settings import Settings
+
+log = logging.getLogger("tether.app")
+
+DESCRIPTION = """Grounded answers from a verified corpus. Every answer carries citations (passage, document,
+character offsets) and a verdict for every claim; unsupported answers are flagged, redacted or replaced
+by an abstention, as the caller asks. Errors are `{"error": {"code", "message"}}`."""
+
+
+def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
+    """`services` lets a test or the evals hand in pre-built parts (e.g. a wrapped backend)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = services is None
+        app.state.services = services or build_services(settings)
+        if settings.auth.mode == "open":
+            log.warning("open local mode: no API keys are checked; bound to %s only", settings.server.host)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.services.close()
+
+    configure_logging(settings.json_logs)
+    app = FastAPI(title="Tether", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    install_error_handlers(app)
+    app.add_middleware(
+        BodySizeLimit, max_bytes=settings.limits.max_body_bytes, max_upload_bytes=settings.limits.max_upload_bytes
+    )
+    app.add_middleware(ObservabilityMiddleware, metrics=app.state.metrics)
+    app.include_router(router)
+    app.include_router(openai_router)
+    app.include_router(documents_router)
+    return app

@@ -1,0 +1,156 @@
+"""Documents over HTTP: list and read (query keys), upload/replace and delete (ingest or admin keys).
+
+Uploads go through the same pipeline as `tether ingest`, under the same one-writer lock; queries keep
+being served on the previous index version until the new one is switched in atomically."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from fastapi import APIRouter, Request
+from sqlalchemy import func, select
+
+from app.errors import BadRequest, Conflict, LimitExceeded, NotFound, TetherError
+from app.http.routes import ERRORS
+from app.http.security import IngestKey, QueryKey, ServicesDep, check_collection
+from ingestion.discovery import FoundFile
+from ingestion.loaders import supported_suffixes
+from ingestion.locking import IngestionLocked
+from ingestion.pipeline import Ingestor, remove_documents
+from ingestion.store import Chunk, Collection, Document
+
+router = APIRouter(tags=["documents"])
+_COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class IngestFailed(TetherError):
+    status = 422
+    code = "ingest_failed"
+
+
+def _collection_name(name: str) -> str:
+    if not _COLLECTION.match(name):
+        raise BadRequest(
+            f"collection: {name!r} is not a valid name (letters, digits, '_', '.', '-'; at most 64)",
+            code="invalid_request",
+        )
+    return name
+
+
+def _safe_source(source: str) -> str:
+    p = PurePosixPath(source)
+    if p.is_absolute() or ".." in p.parts or not p.name or any(part.startswith((".", "_")) for part in p.parts):
+        raise BadRequest(
+            f"source: {source!r} must be a relative path without '..', hidden or '_' parts", code="invalid_request"
+        )
+    if p.suffix.lower() not in supported_suffixes():
+        raise BadRequest(
+            f"source: unsupported file type {p.suffix or '(none)'!r}; supported: {', '.join(supported_suffixes())}",
+            code="invalid_request",
+        )
+    return p.as_posix()
+
+
+def _doc_dict(d: Document, chunks: int) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "source": d.source,
+        "title": d.title,
+        "uri": d.uri,
+        "version": d.version,
+        "revision": d.revision,
+        "format": d.format,
+        "tags": d.tags,
+        "verified_by": d.verified_by,
+        "verified_at": d.verified_at,
+        "chunks": chunks,
+        "updated_at": d.updated_at.isoformat(),
+    }
+
+
+@router.get("/v1/collections/{collection}/documents", responses=ERRORS)
+def list_documents(collection: str, svc: ServicesDep, principal: QueryKey) -> dict[str, Any]:
+    check_collection(principal, collection)
+    with svc.store.session() as s:
+        col = s.scalar(select(Collection).where(Collection.name == collection))
+        if col is None:
+            raise NotFound(f"unknown collection {collection!r}", code="unknown_collection")
+        counts = dict(
+            s.execute(
+                select(Chunk.doc_id, func.count()).where(Chunk.collection_id == col.id).group_by(Chunk.doc_id)
+            ).all()
+        )
+        docs = [
+            _doc_dict(d, counts.get(d.id, 0))
+            for d in s.scalars(select(Document).where(Document.collection_id == col.id).order_by(Document.source))
+        ]
+    return {"collection": collection, "version": col.version, "total": len(docs), "documents": docs}
+
+
+@router.get("/v1/collections/{collection}/documents/{ref:path}", responses=ERRORS)
+def get_document(collection: str, ref: str, svc: ServicesDep, principal: QueryKey) -> dict[str, Any]:
+    """One document by id or source, with its normalised text (the text citation offsets refer to)."""
+    check_collection(principal, collection)
+    with svc.store.session() as s:
+        d = s.scalar(
+            select(Document)
+            .join(Collection)
+            .where(Collection.name == collection, (Document.id == ref) | (Document.source == ref))
+        )
+        if d is None:
+            raise NotFound(f"no document {ref!r} in collection {collection!r}")
+        return _doc_dict(d, len(d.chunks)) | {"text": d.text, "extra": d.extra}
+
+
+@router.put("/v1/collections/{collection}/documents/{source:path}", responses=ERRORS)
+async def put_document(
+    collection: str, source: str, request: Request, svc: ServicesDep, principal: IngestKey
+) -> dict[str, Any]:
+    """Upload or replace one document: the raw file is the body, its type comes from `source`'s suffix
+    (e.g. `PUT .../documents/plans/team.md` with `--data-binary @team.md`)."""
+    from starlette.concurrency import run_in_threadpool
+
+    collection = _collection_name(collection)
+    check_collection(principal, collection)
+    source = _safe_source(source)
+    limit = svc.settings.limits.max_upload_bytes
+    data = await request.body()
+    if len(data) > limit:
+        raise LimitExceeded(f"upload: {len(data)} bytes, over the limit of {limit} (TETHER_LIMITS__MAX_UPLOAD_BYTES)")
+    return await run_in_threadpool(_ingest_upload, svc, collection, source, data)
+
+
+def _ingest_upload(svc: Any, collection: str, source: str, data: bytes) -> dict[str, Any]:
+    settings = svc.settings
+    # Uploads are kept (the store records the file each document came from), one folder per collection.
+    dest = Path(settings.store.data_dir) / "uploads" / collection / source
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.part")
+    tmp.write_bytes(data)
+    tmp.replace(dest)
+    ingestor = Ingestor(
+        svc.store, svc.embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest
+    )
+    try:
+        report = ingestor.ingest_files([FoundFile(dest, source)], collection)
+    except IngestionLocked as exc:
+        raise Conflict(str(exc), code="ingestion_running") from None
+    if report.errors:
+        raise IngestFailed(f"{source}: {report.errors[0]['error']}")
+    return report.as_dict()
+
+
+@router.delete("/v1/collections/{collection}/documents/{ref:path}", responses=ERRORS)
+def delete_document(collection: str, ref: str, svc: ServicesDep, principal: IngestKey) -> dict[str, Any]:
+    """Remove a document (by id or source) from the store and the index."""
+    check_collection(principal, collection)
+    s = svc.settings
+    try:
+        removed, _ = remove_documents(svc.store, s.store.data_dir, s.index, collection, [ref])
+    except IngestionLocked as exc:
+        raise Conflict(str(exc), code="ingestion_running") from None
+    if not removed:
+        raise NotFound(f"no document {ref!r} in collection {collection!r}")
+    return {"removed": removed}

@@ -1,0 +1,62 @@
+"""Every error leaves as {"error": {"code", "message"}} with the right status."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.errors import RateLimited, TetherError
+from app.retrieval.view import UnknownCollection
+
+log = logging.getLogger("tether.http")
+
+
+def error_response(status: int, code: str, message: str, details: object = None) -> JSONResponse:
+    body: dict[str, object] = {"code": code, "message": message}
+    if details is not None:
+        body["details"] = details
+    return JSONResponse({"error": body}, status_code=status)
+
+
+def _loc(err: Any) -> str:
+    loc = [str(x) for x in err.get("loc", ()) if x not in ("body",)]
+    return ".".join(loc) or "body"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(TetherError)
+    async def _tether(_: Request, exc: TetherError) -> JSONResponse:
+        resp = error_response(exc.status, exc.code, exc.message)
+        if isinstance(exc, RateLimited):
+            resp.headers["Retry-After"] = str(max(1, round(exc.retry_after)))
+        return resp
+
+    @app.exception_handler(UnknownCollection)
+    async def _collection(_: Request, exc: UnknownCollection) -> JSONResponse:
+        return error_response(404, "unknown_collection", f"unknown collection {exc.args[0]!r}")
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        message = f"{_loc(first)}: {first.get('msg', 'invalid request')}" if first else "invalid request"
+        details = [{"field": _loc(e), "message": e.get("msg"), "type": e.get("type")} for e in errors]
+        return error_response(422, "invalid_request", message, details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        resp = error_response(exc.status_code, code, str(exc.detail))
+        for k, v in (exc.headers or {}).items():
+            resp.headers[k] = v
+        return resp
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(500, "internal_error", "internal error; see the server log with this trace id")

@@ -1,0 +1,140 @@
+"""API schemas (kept apart from the ORM models). Field names here are a public contract."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.retrieval.hybrid import Filters
+
+
+class _Req(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RetrieveRequest(_Req):
+    question: str = Field(
+        ...,
+        min_length=1,
+        description="The user's question.",
+        examples=["What is the maximum file size on the Business plan?"],
+    )
+    collection: str | None = Field(None, description="Collection to search; the default collection if empty.")
+    top_k: int | None = Field(None, ge=1, description="Passages to return (bounded by the server's max_top_k).")
+    filters: Filters | None = None
+
+
+class AnswerRequest(RetrieveRequest):
+    stream: bool = Field(False, description="Server-Sent Events: passages, text deltas, then the final result.")
+    policy: Literal["annotate", "redact", "abstain"] = Field(
+        "annotate",
+        description="annotate: return verdicts; redact: drop unsupported claims; abstain: replace a poorly "
+        "grounded answer by an abstention.",
+    )
+    verify: bool = Field(True, description="Run the grounding verifier on the answer.")
+
+
+class PassageIn(_Req):
+    text: str = Field(..., min_length=1)
+    title: str | None = None
+    doc_id: str | None = None
+    uri: str | None = None
+
+
+class VerifyRequest(_Req):
+    answer: str = Field(..., min_length=1, description="The answer to check, with [n] markers if it has them.")
+    passages: list[PassageIn] | None = Field(None, description="The passages the answer was written from.")
+    question: str | None = Field(None, description="Context for short answers; retrieves passages if none given.")
+    collection: str | None = None
+    top_k: int | None = Field(None, ge=1)
+    filters: Filters | None = None
+    policy: Literal["annotate", "redact", "abstain"] = "annotate"
+
+
+class PassageOut(BaseModel):
+    n: int | None = None
+    chunk_id: str
+    doc_id: str
+    title: str
+    uri: str | None
+    source: str
+    version: str | None
+    revision: int | None = None
+    start: int = Field(..., description="Offset of the passage in the document's normalised text.")
+    end: int
+    text: str
+    score: float
+    pages: list[int] | None = None
+
+
+class RetrieveResponse(BaseModel):
+    passages: list[PassageOut]
+    collection: str
+    collection_version: int
+    timings: dict[str, float]
+
+
+class EvidenceOut(BaseModel):
+    n: int
+    chunk_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+class ClaimOut(BaseModel):
+    text: str
+    start: int
+    end: int
+    label: Literal["supported", "unsupported", "error"]
+    supported: bool | None
+    score: float | None
+    citations: list[int]
+    citations_support: bool | None
+    invalid_citations: list[int]
+    evidence: list[EvidenceOut]
+    reason: str | None
+
+
+class AnswerResponse(BaseModel):
+    answer: str
+    status: Literal["answered", "partial", "abstained"]
+    reason: str | None
+    groundedness: float | None
+    claims: list[ClaimOut]
+    citations: list[PassageOut]
+    invalid_citations: list[int]
+    raw_answer: str | None = Field(None, description="The backend's answer when the policy changed it.")
+    policy: str
+    backend: str
+    model: str | None
+    collection: str
+    collection_version: int
+    passages_considered: int
+    timings: dict[str, float]
+    trace_id: str
+
+
+class VerifyResponse(BaseModel):
+    answer: str
+    status: Literal["answered", "partial", "abstained"]
+    reason: str | None
+    groundedness: float | None
+    unsupported: int
+    errors: int
+    claims: list[ClaimOut]
+    passages: list[PassageOut]
+    timings: dict[str, float]
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: Any | None = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody

@@ -1,0 +1,132 @@
+"""Prometheus metrics, trace ids and structured JSON logs."""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+trace_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("trace_id", default=None)
+_TRACE_OK = re.compile(r"^[A-Za-z0-9_.-]{8,64}$")
+_LATENCY = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+
+
+class Metrics:
+    """One registry per app, so several apps in one process (tests) never share counters."""
+
+    def __init__(self) -> None:
+        r = self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "tether_http_requests_total", "HTTP requests", ["route", "method", "status"], registry=r
+        )
+        self.latency = Histogram("tether_http_request_seconds", "HTTP latency", ["route"], buckets=_LATENCY, registry=r)
+        self.answers = Counter("tether_answers_total", "Answers by status", ["status"], registry=r)
+        self.claims = Counter("tether_claims_total", "Claims verified", registry=r)
+        self.unsupported = Counter("tether_unsupported_claims_total", "Claims judged unsupported", registry=r)
+        self.retrieval = Histogram("tether_retrieval_seconds", "Retrieval latency", buckets=_LATENCY, registry=r)
+        self.generation = Histogram("tether_generation_seconds", "Backend latency", buckets=_LATENCY, registry=r)
+        self.verification = Histogram("tether_verify_seconds", "Verifier latency", buckets=_LATENCY, registry=r)
+        self.index_chunks = Gauge("tether_index_chunks", "Chunks in the served index", ["collection"], registry=r)
+        self.rate_limited = Counter("tether_rate_limited_total", "Requests refused by rate limits", registry=r)
+
+    def observe_answer(self, result: dict[str, Any]) -> None:
+        self.answers.labels(result["status"]).inc()
+        claims = result.get("claims") or []
+        self.claims.inc(len(claims))
+        self.unsupported.inc(sum(1 for c in claims if c.get("label") == "unsupported"))
+        t = result.get("timings") or {}
+        if "retrieve_ms" in t:
+            self.retrieval.observe(t["retrieve_ms"] / 1000)
+        if "generate_ms" in t:
+            self.generation.observe(t["generate_ms"] / 1000)
+        if "verify_ms" in t:
+            self.verification.observe(t["verify_ms"] / 1000)
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {
+            "ts": round(record.created, 3),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+            "trace_id": getattr(record, "trace_id", None) or trace_id_var.get(),
+        }
+        out.update(getattr(record, "fields", {}) or {})
+        if record.exc_info:
+            out["exc"] = self.formatException(record.exc_info)
+        return json.dumps(out, default=str)
+
+
+def configure_logging(json_logs: bool) -> None:
+    root = logging.getLogger("tether")
+    if any(getattr(h, "_tether", False) for h in root.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler._tether = True  # type: ignore[attr-defined]
+    handler.setFormatter(JsonFormatter() if json_logs else logging.Formatter("%(levelname)s %(name)s %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    root.propagate = False
+
+
+access_log = logging.getLogger("tether.access")
+
+
+class ObservabilityMiddleware:
+    """Trace id in (X-Trace-Id, when well-formed) and out; per-route counts and latency; one access log
+    line per request. API keys are never logged: only the key id the auth layer resolved."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app, self.metrics = app, metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        given = headers.get(b"x-trace-id", b"").decode(errors="ignore")
+        trace_id = given if _TRACE_OK.match(given) else uuid.uuid4().hex
+        token = trace_id_var.set(trace_id)
+        scope.setdefault("state", {})["trace_id"] = trace_id
+        status = 500
+        t0 = time.perf_counter()
+
+        async def send_wrapper(msg: Message) -> None:
+            nonlocal status
+            if msg["type"] == "http.response.start":
+                status = msg["status"]
+                msg.setdefault("headers", [])
+                msg["headers"] = [*msg["headers"], (b"x-trace-id", trace_id.encode())]
+            await send(msg)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            elapsed = time.perf_counter() - t0
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            self.metrics.requests.labels(route, scope["method"], str(status)).inc()
+            self.metrics.latency.labels(route).observe(elapsed)
+            access_log.info(
+                "request",
+                extra={
+                    "trace_id": trace_id,
+                    "fields": {
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "route": route,
+                        "status": status,
+                        "ms": round(elapsed * 1000, 2),
+                        "key_id": scope["state"].get("key_id"),
+                    },
+                },
+            )
+            trace_id_var.reset(token)

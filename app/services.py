@@ -1,0 +1,69 @@
+"""The parts a running Tether needs, built once from Settings (the app's lifespan, the CLI, the evals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.answering import Answerer
+from app.audit import AuditLog
+from app.grounding.verifier import Verifier
+from app.llm.base import LLMBackend
+from app.retrieval.hybrid import Retriever
+from app.security.keys import KeyResolver
+from app.security.ratelimit import RateLimiter, make_rate_limiter
+from app.settings import Settings
+from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.store import Store, open_store
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    embedder: SentenceTransformerEmbedder
+    retriever: Retriever
+    backend: LLMBackend
+    verifier: Verifier
+    answerer: Answerer
+    keys: KeyResolver
+    limiter: RateLimiter
+    audit: AuditLog
+
+    def close(self) -> None:
+        self.store.dispose()
+
+
+def make_verifier(settings: Settings, embedder: SentenceTransformerEmbedder) -> Verifier:
+    if settings.verifier.kind == "llm":
+        from app.grounding.llm_judge import LLMJudgeVerifier
+
+        return LLMJudgeVerifier(settings.llm, settings.verifier)
+    from app.grounding.verifier import LocalVerifier
+
+    return LocalVerifier(embedder, settings.verifier)
+
+
+def build_services(settings: Settings, backend: LLMBackend | None = None, warm: bool = True) -> Services:
+    """`backend` overrides the configured one (the evals wrap backends, e.g. with fault injection)."""
+    from app.llm.factory import make_backend
+
+    store = open_store(settings.store.resolved_database_url())
+    embedder = SentenceTransformerEmbedder(settings.embedding)
+    if warm:
+        embedder.embed(["warm up"])  # load the model now, not on the first request
+    retriever = Retriever(store, embedder, settings.store.data_dir, settings.index, settings.retrieval)
+    backend = backend or make_backend(settings.llm, embedder)
+    verifier = make_verifier(settings, embedder)
+    answerer = Answerer(retriever, backend, verifier, settings)
+    return Services(
+        settings,
+        store,
+        embedder,
+        retriever,
+        backend,
+        verifier,
+        answerer,
+        keys=KeyResolver(store, settings.auth.key_cache_s),
+        limiter=make_rate_limiter(settings.rate_limit),
+        audit=AuditLog(store, settings.audit.retention_days),
+    )

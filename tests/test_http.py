@@ -1,0 +1,206 @@
+"""End to end through HTTP: real model, real FAISS + BM25, real SQLite, real uvicorn, the demo corpus."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from openai import OpenAI
+
+from app.http import create_app
+from app.services import Services, build_services
+from app.settings import Settings
+from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.pipeline import Ingestor
+from ingestion.store import open_store
+from tests.conftest import CORPUS
+from tests.support.live_server import live_server
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    s = Settings()
+    s.store.data_dir = tmp_path_factory.mktemp("http-data")
+    return s
+
+
+@pytest.fixture(scope="module")
+def services(settings: Settings, embedder: SentenceTransformerEmbedder) -> Iterator[Services]:
+    store = open_store(settings.store.resolved_database_url())
+    report = Ingestor(
+        store, embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest
+    ).ingest([CORPUS], settings.default_collection)
+    store.dispose()
+    assert report.errors == []
+    svc = build_services(settings)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(settings: Settings, services: Services) -> Iterator[str]:
+    with live_server(create_app(settings, services)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def client(base_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=base_url, timeout=60) as c:
+        yield c
+
+
+def _doc_text(services: Services, doc_id: str) -> str:
+    from ingestion.store import Document
+
+    with services.store.session() as s:
+        doc = s.get(Document, doc_id)
+        assert doc is not None
+        return doc.text
+
+
+def test_health_and_ready(client: httpx.Client) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["chunks"] > 100
+
+
+def test_answer_cites_the_right_document_with_exact_spans(client: httpx.Client, services: Services) -> None:
+    r = client.post("/v1/answer", json={"question": "What is the maximum file size on the Business plan?"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["status"] in ("answered", "partial")
+    assert "100 GB" in body["answer"]
+    sources = {c["source"] for c in body["citations"]}
+    assert sources & {"plans/business.md", "plans/storage-limits.md", "plans/overview.md"}
+    for c in body["citations"]:
+        assert _doc_text(services, c["doc_id"])[c["start"] : c["end"]] == c["text"]
+    assert body["claims"] and all(cl["label"] in ("supported", "unsupported", "error") for cl in body["claims"])
+    for cl in body["claims"]:
+        for ev in cl["evidence"]:
+            assert _doc_text(services, ev["doc_id"])[ev["start"] : ev["end"]] == ev["text"]
+    assert set(body["timings"]) >= {"retrieve_ms", "generate_ms", "verify_ms", "total_ms"}
+    assert body["backend"] == "extractive" and len(body["trace_id"]) == 32
+
+
+def test_unanswerable_question_abstains(client: httpx.Client) -> None:
+    body = client.post("/v1/answer", json={"question": "Who won the football world cup in 1966?"}).json()
+    assert body["status"] == "abstained" and body["reason"]
+    assert body["citations"] == []
+
+
+def test_filters_restrict_results(client: httpx.Client) -> None:
+    q = {"question": "How do I get a refund?", "top_k": 10}
+    everything = client.post("/v1/retrieve", json=q).json()["passages"]
+    assert any(not p["source"].startswith("faq/") for p in everything)
+    only_faq = client.post("/v1/retrieve", json={**q, "filters": {"sources": ["faq/"]}}).json()["passages"]
+    assert only_faq and all(p["source"].startswith("faq/") for p in only_faq)
+    tagged = client.post("/v1/retrieve", json={**q, "filters": {"tags": ["billing"]}}).json()["passages"]
+    assert tagged and all(p["source"] for p in tagged)
+
+
+def _stream_events(client: httpx.Client, body: dict[str, Any]) -> list[tuple[str, Any]]:
+    events = []
+    with client.stream("POST", "/v1/answer", json={**body, "stream": True}) as r:
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+        name = None
+        for line in r.iter_lines():
+            if line.startswith("event: "):
+                name = line[7:]
+            elif line.startswith("data: "):
+                events.append((name, json.loads(line[6:])))
+    return events
+
+
+def _stable(result: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in result.items() if k not in ("timings", "trace_id", "model")}
+
+
+def test_streaming_gives_the_same_final_result(client: httpx.Client) -> None:
+    q = {"question": "How long are deleted files kept on the Personal plan?"}
+    plain = client.post("/v1/answer", json=q).json()
+    events = _stream_events(client, q)
+    names = [n for n, _ in events]
+    assert names[0] == "passages" and names[-2:] == ["result", "done"] and "delta" in names
+    deltas = "".join(d["text"] for n, d in events if n == "delta")
+    final = events[-2][1]
+    assert deltas == final["answer"] or final["raw_answer"] == deltas
+    assert _stable(final) == _stable(plain)
+
+
+def test_openai_client_gets_grounded_answers(base_url: str) -> None:
+    oa = OpenAI(base_url=f"{base_url}/v1", api_key="unused")
+    resp = oa.chat.completions.create(
+        model="tether", messages=[{"role": "user", "content": "How much does the Business plan cost per month?"}]
+    )
+    msg = resp.choices[0].message
+    assert msg.content and "$15" in msg.content
+    ext = (msg.model_extra or {})["tether"]
+    assert ext["citations"] and ext["status"] in ("answered", "partial")
+    stream = oa.chat.completions.create(
+        model="tether",
+        stream=True,
+        messages=[{"role": "user", "content": "How much does the Business plan cost per month?"}],
+    )
+    text, last_ext = "", None
+    for chunk in stream:
+        text += chunk.choices[0].delta.content or "" if chunk.choices else ""
+        last_ext = (chunk.model_extra or {}).get("tether") or last_ext
+    assert text == msg.content and last_ext is not None and last_ext["citations"] == ext["citations"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({}, 422, "invalid_request"),
+        ({"question": ""}, 422, "invalid_request"),
+        ({"question": "   "}, 400, "invalid_request"),
+        ({"question": "hi", "top_k": 100000}, 400, "invalid_request"),
+        ({"question": "hi", "top_k": 0}, 422, "invalid_request"),
+        ({"question": "hi", "collection": "nope"}, 404, "unknown_collection"),
+        ({"question": "hi", "unknown_field": 1}, 422, "invalid_request"),
+        ({"question": "x" * 5000}, 413, "limit_exceeded"),
+        ({"question": "hi", "filters": {"tags": "billing"}}, 422, "invalid_request"),
+        ({"question": "hi", "policy": "shout"}, 422, "invalid_request"),
+    ],
+)
+def test_bad_requests_get_json_errors(client: httpx.Client, body: dict[str, Any], status: int, code: str) -> None:
+    for path in ("/v1/answer", "/v1/retrieve"):
+        if path == "/v1/retrieve" and "policy" in body:
+            continue
+        r = client.post(path, json=body)
+        assert r.status_code == status, (path, r.text)
+        err = r.json()["error"]
+        assert err["code"] == code and err["message"]
+
+
+def test_malformed_json_and_huge_body(client: httpx.Client) -> None:
+    r = client.post("/v1/answer", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+    r = client.post("/v1/answer", content=b"x" * 2_000_000, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "MAX_BODY_BYTES" in r.json()["error"]["message"]
+
+
+def test_verify_endpoint_flags_a_wrong_number(client: httpx.Client) -> None:
+    passages = [{"text": "On the Business plan, the maximum upload size is 100 GB per file."}]
+    good = client.post(
+        "/v1/verify", json={"answer": "The Business plan allows files up to 100 GB [1].", "passages": passages}
+    ).json()
+    bad = client.post(
+        "/v1/verify", json={"answer": "The Business plan allows files up to 250 GB [1].", "passages": passages}
+    ).json()
+    assert good["claims"][0]["supported"] is True and bad["claims"][0]["supported"] is False
+    r = client.post("/v1/verify", json={"answer": "x", "passages": []})
+    assert r.status_code == 400
+    retrieved = client.post(
+        "/v1/verify",
+        json={"answer": "The Business plan allows files up to 100 GB.", "question": "Business plan max file size?"},
+    ).json()
+    assert retrieved["passages"] and retrieved["claims"][0]["supported"] is True
+
+
+def test_unknown_route_is_json_404(client: httpx.Client) -> None:
+    r = client.get("/v2/nothing")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
