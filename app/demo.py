@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings()
     settings.server.host = "127.0.0.1"
+    settings.auth.mode = "open"  # a local demo: no keys, and so bound to loopback only
     print(f"Ingesting {args.corpus} into collection '{settings.default_collection}' ({settings.store.data_dir}) ...")
     from ingestion.store import open_store
 

@@ -24,6 +24,7 @@ from tests.support.live_server import live_server
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     s = Settings()
     s.store.data_dir = tmp_path_factory.mktemp("http-data")
+    s.auth.mode = "open"  # keys are tested in test_auth.py
     return s
 
 
@@ -92,7 +93,7 @@ def test_unanswerable_question_abstains(client: httpx.Client) -> None:
 
 
 def test_filters_restrict_results(client: httpx.Client) -> None:
-    q = {"question": "How do I get a refund?", "top_k": 10}
+    q = {"question": "Do you offer a discount for charities and non-profits?", "top_k": 10}
     everything = client.post("/v1/retrieve", json=q).json()["passages"]
     assert any(not p["source"].startswith("faq/") for p in everything)
     only_faq = client.post("/v1/retrieve", json={**q, "filters": {"sources": ["faq/"]}}).json()["passages"]
@@ -204,3 +205,19 @@ def test_verify_endpoint_flags_a_wrong_number(client: httpx.Client) -> None:
 def test_unknown_route_is_json_404(client: httpx.Client) -> None:
     r = client.get("/v2/nothing")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_trace_id_metrics_and_audit(client: httpx.Client) -> None:
+    r = client.post(
+        "/v1/answer", json={"question": "How do I reset my password?"}, headers={"X-Trace-Id": "trace-abc-12345"}
+    )
+    body = r.json()
+    assert r.headers["x-trace-id"] == "trace-abc-12345" == body["trace_id"]
+    audit = client.get("/v1/answers/trace-abc-12345").json()
+    assert audit["question"] == "How do I reset my password?" and audit["answer"] == body["answer"]
+    assert [c["doc_id"] for c in audit["citations"]] == [c["doc_id"] for c in body["citations"]]
+    assert len(audit["claims"]) == len(body["claims"])
+    metrics = client.get("/metrics").text
+    assert 'tether_http_requests_total{method="POST",route="/v1/answer",status="200"}' in metrics
+    assert "tether_answers_total" in metrics and "tether_index_chunks" in metrics
+    assert client.get("/v1/answers/nope").status_code == 404

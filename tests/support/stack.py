@@ -1,0 +1,36 @@
+"""A whole Tether on loopback for HTTP tests: ingest, build services, serve under real uvicorn."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.http import create_app
+from app.services import Services, build_services
+from app.settings import Settings
+from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.pipeline import Ingestor
+from ingestion.store import open_store
+from tests.support.live_server import live_server
+
+
+def ingest(settings: Settings, embedder: SentenceTransformerEmbedder, paths: list[Path], collection: str) -> None:
+    store = open_store(settings.store.resolved_database_url())
+    try:
+        report = Ingestor(
+            store, embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest
+        ).ingest(paths, collection)
+    finally:
+        store.dispose()
+    assert report.errors == [], report.errors
+
+
+@contextmanager
+def serve(settings: Settings) -> Iterator[tuple[str, Services]]:
+    svc = build_services(settings)
+    try:
+        with live_server(create_app(settings, svc)) as url:
+            yield url, svc
+    finally:
+        svc.close()

@@ -1,0 +1,90 @@
+"""Ingestion over HTTP: upload, replace, delete; per-file errors; the index switches atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from app.services import Services
+from app.settings import Settings
+from ingestion.embedder import SentenceTransformerEmbedder
+from tests.conftest import CORPUS
+from tests.support.stack import ingest, serve
+
+
+@pytest.fixture(scope="module")
+def stack(
+    tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder
+) -> Iterator[tuple[str, Services]]:
+    s = Settings()
+    s.store.data_dir = tmp_path_factory.mktemp("docs-data")
+    s.auth.mode = "open"
+    s.retrieval.min_dense_score = 0.2
+    ingest(s, embedder, [CORPUS / "plans" / "business.md"], "default")
+    with serve(s) as (url, svc):
+        svc.retriever.refresh_s = 0  # see each switch at once
+        yield url, svc
+
+
+def _ask(url: str, question: str) -> dict[str, object]:
+    r = httpx.post(url + "/v1/retrieve", json={"question": question, "top_k": 3}, timeout=60)
+    assert r.status_code == 200, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+def test_upload_replace_delete(stack: tuple[str, Services]) -> None:
+    url, _ = stack
+    path = "/v1/collections/default/documents/notes/team-plan.md"
+    v0 = _ask(url, "When does the Team plan launch?")["collection_version"]
+    doc = b"---\ntitle: Team plan\n---\n# Team plan\n\nThe Larkbox Team plan launches on 3 March 2027.\n"
+    r = httpx.put(url + path, content=doc, timeout=120)
+    assert r.status_code == 200, r.text
+    assert r.json()["documents_added"] == 1 and r.json()["chunks_embedded"] >= 1
+    got = _ask(url, "When does the Team plan launch?")
+    assert got["collection_version"] == v0 + 1  # type: ignore[operator]
+    assert any("3 March 2027" in p["text"] for p in got["passages"])  # type: ignore[attr-defined]
+
+    r = httpx.put(url + path, content=doc.replace(b"3 March", b"5 May"), timeout=120)
+    assert r.json()["documents_updated"] == 1
+    texts = [p["text"] for p in _ask(url, "When does the Team plan launch?")["passages"]]  # type: ignore[attr-defined]
+    assert any("5 May 2027" in t for t in texts) and not any("3 March 2027" in t for t in texts)
+
+    meta = httpx.get(url + path).json()
+    assert meta["revision"] == 2 and "5 May 2027" in meta["text"]
+    listing = httpx.get(url + "/v1/collections/default/documents").json()
+    assert {"business.md", "notes/team-plan.md"} <= {d["source"] for d in listing["documents"]}
+
+    assert httpx.delete(url + path).json() == {"removed": ["notes/team-plan.md"]}
+    texts = [p["text"] for p in _ask(url, "When does the Team plan launch?")["passages"]]  # type: ignore[attr-defined]
+    assert not any("Team plan launches" in t for t in texts)
+    assert httpx.delete(url + path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("source", "body", "status", "code"),
+    [
+        ("notes/bad.md", b"\xff\xfe\x00binary", 422, "ingest_failed"),
+        ("notes/empty.md", b"", 422, "ingest_failed"),
+        ("notes/image.png", b"\x89PNG", 400, "invalid_request"),
+        ("../escape.md", b"# x\n\ny", 400, "invalid_request"),
+        ("notes/.hidden.md", b"# x\n\ny", 400, "invalid_request"),
+    ],
+)
+def test_bad_uploads(stack: tuple[str, Services], source: str, body: bytes, status: int, code: str) -> None:
+    url, _ = stack
+    r = httpx.put(f"{url}/v1/collections/default/documents/{source}", content=body, timeout=60)
+    if source.startswith(".."):  # clients normalise '..' away; send it raw
+        r = httpx.put(f"{url}/v1/collections/default/documents/notes%2F..%2F..%2Fescape.md", content=body)
+    assert r.status_code in (status, 404) if source.startswith("..") else r.status_code == status, r.text
+    if r.status_code == status:
+        assert r.json()["error"]["code"] == code
+    assert "error" in r.json()
+
+
+def test_upload_over_limit(stack: tuple[str, Services]) -> None:
+    url, svc = stack
+    big = b"a" * (svc.settings.limits.max_upload_bytes + 1)
+    r = httpx.put(url + "/v1/collections/default/documents/notes/big.txt", content=big, timeout=60)
+    assert r.status_code == 413 and "MAX_UPLOAD_BYTES" in r.json()["error"]["message"]
