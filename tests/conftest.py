@@ -21,6 +21,7 @@ REQUIRE_SERVICES = os.environ.get("TETHER_REQUIRE_SERVICES") == "1"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def service_unavailable(reason: str) -> None:

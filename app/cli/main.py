@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -36,6 +37,9 @@ app.add_typer(keys_app, name="keys")
 
 
 def main() -> None:
+    # OpenMP threads that spin while idle starve the other runtime on a small machine (torch and
+    # llama.cpp each bring one); read once, when the first libgomp loads, so set it before either.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     app()
 
 
