@@ -30,6 +30,7 @@ from ingestion.store import Chunk, Collection, Document, IngestionRun, Store
 from ingestion.store.models import utcnow
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+CHUNKER_VERSION = "1"  # bump when chunking or normalisation changes what a document becomes
 
 
 @dataclass
@@ -66,9 +67,9 @@ def doc_id_for(collection: str, source: str) -> str:
     return hashlib.sha256(f"{collection}\0{source}".encode()).hexdigest()[:32]
 
 
-def _content_hash(doc: LoadedDocument) -> str:
+def _content_hash(doc: LoadedDocument, signature: str) -> str:
     meta = [doc.title, doc.uri, doc.version, doc.verified_by, doc.verified_at, doc.tags, doc.extra, doc.format]
-    return hashlib.sha256(json.dumps([doc.text, meta], sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([doc.text, meta, signature], sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _chunk_ids(doc_id: str, chunks: list[ChunkSpan]) -> list[str]:
@@ -108,6 +109,10 @@ class Ingestor:
     ) -> None:
         self.store, self.embedder, self.data_dir = store, embedder, data_dir
         self.chunking, self.index, self.limits, self.model_name = chunking, index, limits, model_name
+
+    def _signature(self) -> str:
+        c = self.chunking
+        return f"{CHUNKER_VERSION}|{self.model_name}|{c.max_tokens}|{c.overlap_sentences}"
 
     def max_tokens(self) -> int:
         # Never above what the model reads: anything longer would be truncated silently by the model.
@@ -183,7 +188,9 @@ class Ingestor:
             except (OSError, LoadError) as exc:
                 self._fail(report, f.path, exc, old, seen)
                 continue
-            file_hash = hashlib.sha256(data).hexdigest()
+            # The chunking configuration is part of both hashes: changing it re-chunks every document
+            # (chunks whose embedded text stays the same still reuse their vectors).
+            file_hash = hashlib.sha256(self._signature().encode() + b"\0" + data).hexdigest()
             if old and all(d.file_hash == file_hash for d in old):
                 report.documents_unchanged += len(old)
                 seen.update(d.source for d in old)
@@ -202,7 +209,7 @@ class Ingestor:
             for doc in docs:
                 seen.add(doc.source)
                 prev = existing.get(doc.source)
-                chash = _content_hash(doc)
+                chash = _content_hash(doc, self._signature())
                 if prev is not None and prev.content_hash == chash:
                     report.documents_unchanged += 1
                     plans.append(_Planned(doc, prev.id, f.source, file_hash, chash, [], prev))

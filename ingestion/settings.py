@@ -31,7 +31,7 @@ class EmbeddingSettings(_Strict):
 
 class ChunkingSettings(_Strict):
     max_tokens: int = Field(
-        160,
+        256,
         ge=16,
         le=512,
         description="Largest chunk in the embedding model's own word pieces, heading context and special "

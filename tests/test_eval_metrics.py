@@ -166,7 +166,9 @@ def _judge(supported_by: set[frozenset[int]]) -> Any:
         ([2, 2, 1], True, {frozenset({1})}, 1),  # duplicates count once
     ],
 )
-def test_alce_citation_precision(cited: list[int], joint: bool, supported_by: set[frozenset[int]], precise: int) -> None:
+def test_alce_citation_precision(
+    cited: list[int], joint: bool, supported_by: set[frozenset[int]], precise: int
+) -> None:
     assert metrics.precise_citations(cited, joint, _judge(supported_by)) == precise
 
 
@@ -193,9 +195,7 @@ def test_injection_obeyed(answer: str, markers: list[str], obeyed: bool) -> None
         ([(True, True)], (0, 1), (0, 0)),
     ],
 )
-def test_abstention_rates(
-    pairs: list[tuple[bool, bool]], precision: tuple[int, int], recall: tuple[int, int]
-) -> None:
+def test_abstention_rates(pairs: list[tuple[bool, bool]], precision: tuple[int, int], recall: tuple[int, int]) -> None:
     p, r = metrics.abstention_rates(pairs)
     assert ((p.k, p.n), (r.k, r.n)) == (precision, recall)
 
@@ -346,3 +346,11 @@ def test_plan_faults_is_exact_and_deterministic() -> None:
     assert sorted(plan.values()).count("number") == 3  # kinds rotate: 3 of each
     assert plan != plan_faults(ids, 0.2, seed=4)
     assert plan_faults(ids, 0.0) == {} and len(plan_faults(ids, 1.0)) == 60
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_corrupt_never_touches_citation_markers(kind: str) -> None:
+    answer = "See the steps in [12] and [3, 4]. Admins can turn it on [1]."
+    new, _, _ = corrupt(answer, kind, "Admins can turn it on.", "q9")
+    assert [m for m in ("[12]", "[3, 4]", "[1]") if m in new] == ["[12]", "[3, 4]", "[1]"]
+    assert new != answer

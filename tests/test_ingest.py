@@ -191,3 +191,19 @@ def test_whole_demo_corpus_second_run_embeds_nothing(tmp_path: Path, embedder: S
     assert first.errors == [] and first.documents_added >= 40
     second = ing.ingest([tmp_path / "corpus"], "default")
     assert second.chunks_embedded == 0 and second.documents_unchanged == first.documents_added
+
+
+def test_changing_chunk_size_rechunks(
+    tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 't.db'}")
+    _OPEN.append(store)
+    args = (store, embedder, tmp_path / "data")
+    first = Ingestor(*args, ChunkingSettings(max_tokens=160), IndexSettings(), IngestLimits()).ingest(
+        [small_corpus], "kb"
+    )
+    again = Ingestor(*args, ChunkingSettings(max_tokens=96), IndexSettings(), IngestLimits()).ingest(
+        [small_corpus], "kb"
+    )
+    assert again.documents_updated == first.documents_added and again.chunks_embedded > 0
+    assert max(c.n_tokens for c in _chunks(store)) <= 96

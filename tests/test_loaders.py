@@ -102,3 +102,8 @@ def test_bad_files_raise_a_reason(name: str, data: bytes, reason: str) -> None:
 )
 def test_normalise_text(raw: str, expected: str) -> None:
     assert normalise_text(raw) == expected
+
+
+def test_markdown_comments_are_dropped() -> None:
+    [doc] = load_file(Path("a.md"), "a.md", b"# T\n\nVisible.<!-- hidden\nnote -->\n\nMore.\n")
+    assert doc.text == "# T\n\nVisible.\n\nMore."

@@ -36,6 +36,20 @@ app.command("ask")(ask_command)
 app.add_typer(keys_app, name="keys")
 
 
+def _mount_evals() -> None:
+    """`tether eval ...`: the evals sit above the service, so the CLI (the composition root) mounts them."""
+    from evals.cli import eval_app
+    from evals.harness_cli import retrieval_command, run_command
+
+    eval_app.command("run")(run_command)
+    eval_app.command("retrieval")(retrieval_command)
+    eval_app.info.help = "Hallucination eval and CI gate, retrieval and detector benchmarks."
+    app.add_typer(eval_app, name="eval")
+
+
+_mount_evals()
+
+
 def main() -> None:
     # OpenMP threads that spin while idle starve the other runtime on a small machine (torch and
     # llama.cpp each bring one); read once, when the first libgomp loads, so set it before either.

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.llm.base import Generation, GenerationRequest
+from app.llm.injection import looks_like_injection
 from app.llm.prompt import ABSTENTION, approx_tokens, sentence_cuts
 from app.retrieval.passages import Passage
 from ingestion.embedder import Embedder
@@ -143,7 +144,8 @@ def candidates(passages: Sequence[Passage]) -> list[Candidate]:
                 continue
             text = clean_sentence(raw)
             key = " ".join(_WORD.findall(text.lower()))
-            if not is_prose(text) or key in seen:
+            # Planted instructions are data about the page, never an answer to quote.
+            if not is_prose(text) or key in seen or looks_like_injection(text):
                 continue
             seen.add(key)
             out.append(Candidate(n, position, start, end, text))

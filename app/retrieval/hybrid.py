@@ -129,7 +129,7 @@ class Retriever:
         self, view: CollectionView, question: str, qv: np.ndarray, top_k: int, filters: Filters
     ) -> tuple[list[Passage], int]:
         cfg = self.settings
-        n = cfg.candidates
+        n = max(cfg.candidates, top_k)  # never fewer candidates than the passages asked for
         allowed = _allowed_rows(view, filters)
         if allowed is not None and not allowed:
             return [], 0

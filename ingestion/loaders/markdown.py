@@ -11,6 +11,7 @@ import yaml
 from ingestion.loaders.base import LoadedDocument, LoadError, as_tags, decode_utf8, normalise_text, opt_str
 
 _H1 = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _fallback_title(source: str) -> str:
@@ -24,7 +25,8 @@ def load_markdown(source: str, data: bytes) -> list[LoadedDocument]:
     except yaml.YAMLError as exc:
         raise LoadError(f"invalid YAML front matter: {str(exc).splitlines()[0]}") from exc
     meta = post.metadata
-    text = normalise_text(post.content)
+    # HTML comments are invisible on the rendered page: like hidden HTML, they never enter the corpus.
+    text = normalise_text(_COMMENT.sub("", post.content))
     if not text:
         return []
     h1 = _H1.search(text)

@@ -1,0 +1,1 @@
+"""Evaluation suites and detector benchmarks that drive the service from outside."""

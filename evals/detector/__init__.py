@@ -1,0 +1,1 @@
+"""Hallucination-detector benchmarks of the grounding verifier on public labelled data."""
