@@ -1,0 +1,493 @@
+"""Train the support model and write its JSON parameters (reproducible: fixed seeds, sorted inputs).
+
+    .venv/bin/python -m app.grounding.train --out app/grounding/verifier_params.json
+
+Training data:
+(a) pairs made by perturbing grounded sentences of the demo knowledge base (`corpus/`, Markdown with
+    front matter stripped, and HTML) and of COVID-QA articles, the FactCC recipe: the untouched sentence
+    (and trimmed or merged variants) is supported; a swapped number, name, date or quantity word, an
+    inserted negation, an added clause from another document, or a sentence whose passage was not
+    retrieved is not;
+(b) the declared *train* splits of the public sets (HaluEval-QA lines 1-250, FaithBench batches 1-4,
+    claims labelled by the annotators' "Unwanted" spans). The test splits are never read here.
+The evals (`tether eval detector`) report on the test splits only. Offline tool: the service never
+imports this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from app.grounding.claims import Segment, parse_answer
+from app.grounding.features import FEATURE_NAMES, analyze
+from app.grounding.model import Regime, SupportModel
+from app.grounding.verifier import LocalVerifier, passages_from_text, similarity_text
+from app.retrieval.passages import Passage
+
+SEED = 13
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_DATASETS = REPO.parent / "shared" / "datasets"
+PER_PASSAGE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    answer: str
+    passages: Sequence[Passage]
+    hallucinated: bool
+    source: str  # corpus | covidqa | halueval | faithbench
+    group: str  # document or item id: cross-validation folds never split a group
+    question: str | None = None
+    bad_spans: tuple[tuple[int, int], ...] = ()  # answer spans known to be unsupported
+
+    def claim_labels(self) -> Iterator[tuple[Segment, bool]]:
+        """(claim, supported) per claim; with spans only the claims they touch are unsupported."""
+        for c in parse_answer(self.answer, len(self.passages)).claims:
+            bad = any(s < c.end and e > c.start for s, e in self.bad_spans) if self.bad_spans else self.hallucinated
+            yield c, not bad
+
+
+# ---------------------------------------------------------------- source documents
+@dataclass(frozen=True, slots=True)
+class Doc:
+    id: str
+    sentences: list[str]
+    asks: list[str | None]  # per sentence, a question it answers: a real one (COVID-QA) or its heading
+
+
+def read_documents(corpus: Path, datasets: Path, covid_articles: int, rng: random.Random) -> list[Doc]:
+    """The knowledge base's grounded sentences, then a sample of COVID-QA articles."""
+    docs = []
+    for path in sorted(corpus.rglob("*")) if corpus.is_dir() else []:
+        if path.suffix not in (".md", ".html") or "_build" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".md":
+            text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+        else:
+            from bs4 import BeautifulSoup
+
+            text = BeautifulSoup(text, "html.parser").get_text("\n")
+        docs.append(_doc(f"corpus:{path.relative_to(corpus)}", text, {}))
+    covid = datasets / "covidqa" / "covidqa_dev.json"
+    if covid.is_file() and covid_articles:
+        articles = json.loads(covid.read_text(encoding="utf-8"))["data"]
+        for art in rng.sample(articles, min(covid_articles, len(articles))):
+            para = art["paragraphs"][0]
+            context = para["context"]
+            start = max(context.find("Abstract:"), 0)
+            asks = {a["answer_start"] - start: q["question"] for q in para["qas"] for a in q["answers"]}
+            doc = _doc(f"covidqa:{para.get('document_id', len(docs))}", context[start:], asks)
+            docs.append(Doc(doc.id, doc.sentences[:40], doc.asks[:40]))
+    return [d for d in docs if len(d.sentences) >= 4]
+
+
+def _doc(doc_id: str, text: str, asks_at: dict[int, str]) -> Doc:
+    sentences: list[str] = []
+    asks: list[str | None] = []
+    heading: str | None = None
+    for seg in parse_answer(text).segments:
+        if seg.kind == "heading":
+            heading = seg.clean
+        elif seg.is_claim and 5 <= len(seg.clean.split()) <= 60 and seg.clean[-1:] in ".!":
+            sentences.append(seg.clean)
+            asked = [q for at, q in asks_at.items() if seg.start <= at < seg.end]
+            asks.append(asked[0] if asked else heading)
+    return Doc(doc_id, sentences, asks)
+
+
+# ---------------------------------------------------------------- perturbations (FactCC recipe)
+_NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_NAME = re.compile(r"(?<=[a-z,;:(] )[A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]+)*")
+
+
+def _seq(text: str) -> list[str]:
+    return text.split()
+
+
+_MONTHS = _seq("""January February March April May June July August September October November December""")
+_AUX = re.compile(r"\b(is|are|was|were|can|will|does|do|did|has|have|should|must)\b(?! not)")
+_NEG = re.compile(r"\b(is|are|was|were|can|will|does|do|did|has|have|should|must) not\b|\bcannot\b|\bnever\b")
+_QUANT = {  # quantity word → a different quantity ("_" stands for a space)
+    pair.split(":")[0]: pair.split(":")[1]
+    for pair in _seq(
+        "all:some every:some always:sometimes only:also at_least:at_most at_most:at_least more:less less:more "
+        "maximum:minimum minimum:maximum before:after after:before up_to:at_least first:last"
+    )
+}
+
+
+def _replace(s: str, start: int, end: int, new: str) -> tuple[str, tuple[int, int]]:
+    return s[:start] + new + s[end:], (start, start + len(new))
+
+
+def swap_number(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    found = list(_NUM.finditer(s))
+    if not found:
+        return None
+    m = rng.choice(found)
+    value = float(m.group().replace(",", ""))
+    others = [p for p in pool if p != m.group()]
+    if others and rng.random() < 0.5:
+        new = rng.choice(others)
+    else:
+        v = value * rng.choice([2, 3, 0.5, 10]) if value > 20 else value + rng.choice([1, 2, 3, 5, -1])
+        new = f"{v:.2f}" if "." in m.group() else str(max(0, int(v)))
+    return None if new == m.group() else _replace(s, m.start(), m.end(), new)
+
+
+def swap_name(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    found = list(_NAME.finditer(s))
+    others = [p for p in pool if p not in s]
+    if not found or not others:
+        return None
+    m = rng.choice(found)
+    return _replace(s, m.start(), m.end(), rng.choice(others))
+
+
+def swap_date(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    m = re.search(r"\b(" + "|".join(_MONTHS) + r")\b", s) or re.search(r"\b(19|20)\d\d\b", s)
+    if not m:
+        return None
+    if m.group()[0].isalpha():
+        new = rng.choice([x for x in _MONTHS if x != m.group()])
+    else:
+        new = str(int(m.group()) + rng.choice([-3, -2, -1, 1, 2, 3]))
+    return _replace(s, m.start(), m.end(), new)
+
+
+def negate(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    m = _NEG.search(s)
+    if m:
+        plain = {"cannot": "can", "never": "always"}.get(m.group(), m.group().replace(" not", ""))
+        return _replace(s, m.start(), m.end(), plain)
+    m = _AUX.search(s)
+    return _replace(s, m.start(), m.end(), m.group() + " not") if m else None
+
+
+def swap_quantity(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    hits = [(m, k) for k in _QUANT for m in re.finditer(rf"\b{k.replace('_', ' ')}\b", s)]
+    if not hits:
+        return None
+    m, k = rng.choice(hits)
+    return _replace(s, m.start(), m.end(), _QUANT[k].replace("_", " "))
+
+
+def add_clause(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    if not pool:
+        return None
+    other = rng.choice(pool).rstrip(".!")
+    clause = other[0].lower() + other[1:] if other[1:2].islower() else other
+    joiner = rng.choice([", and ", ", and also ", "; in addition, ", ", while "])
+    base = s.rstrip(".!")
+    return base + joiner + clause + ".", (len(base), len(base) + len(joiner) + len(clause))
+
+
+PERTURBATIONS = {
+    "number": swap_number,
+    "name": swap_name,
+    "date": swap_date,
+    "negation": negate,
+    "quantity": swap_quantity,
+    "clause": add_clause,
+}
+
+
+# Everyday rewordings a writer uses without changing a fact ("_" stands for a space). Grounded
+# answers paraphrase; without these the model would learn that every word not in the source is made up.
+_SYNONYMS = {
+    pair.split(":")[0].replace("_", " "): pair.split(":")[1].replace("_", " ")
+    for pair in _seq(
+        "allows:lets includes:comes_with include:come_with costs:is_priced_at cost:price maximum:largest "
+        "can:is_able_to must:has_to need:have users:people user:person delete:remove deleted:removed "
+        "limit:cap stay:remain stays:remains kept:retained keep:retain available:offered requires:needs "
+        "require:need contact:reach select:choose click:press shows:displays show:display receive:get "
+        "create:make change:modify start:begin starts:begins send:email automatically:on_its_own "
+        "immediately:right_away within:in_under per_month:a_month per_year:a_year up_to:as_much_as "
+        "file:document files:documents folder:directory account:profile sign_in:log_in signs_in:logs_in "
+        "permanently:for_good quickly:fast cancel:end cancels:ends helps:assists use:utilize uses:utilizes "
+        "shared:sent get:obtain gets:obtains reduce:lower increase:raise important:key large:big small:little"
+    )
+}
+
+
+def paraphrase(s: str, rng: random.Random) -> str | None:
+    """Up to three everyday rewordings of the sentence (a grounded paraphrase), or None."""
+    hits = sorted(((m.start(), m.end(), k) for k in _SYNONYMS for m in re.finditer(rf"\b{k}\b", s)), key=lambda h: h[0])
+    chosen: list[tuple[int, int, str]] = []
+    for h in rng.sample(hits, len(hits)):
+        if len(chosen) < 3 and all(h[1] <= c[0] or h[0] >= c[1] for c in chosen):
+            chosen.append(h)
+    for start, end, k in sorted(chosen, reverse=True):
+        s = s[:start] + _SYNONYMS[k] + s[end:]
+    return s if chosen else None
+
+
+def supported_variant(s: str, rng: random.Random, nxt: str | None) -> str:
+    """A grounded rewording: trimmed to its main clause, merged with the next sentence, or prefixed."""
+    choice = rng.random()
+    if choice < 0.3 and nxt:
+        return s.rstrip(".!") + ", and " + (nxt[0].lower() + nxt[1:] if nxt[1:2].islower() else nxt)
+    if choice < 0.6:
+        head = re.split(r", (?:which|and|but|so|because|while)\b|; | \(", s)[0].rstrip(".,")
+        if len(head.split()) >= 4:
+            return head + "."
+    prefix = rng.choice(["Yes, ", "Note that ", "In short, ", "Also, "])
+    return prefix + s[0].lower() + s[1:] if s[1:2].islower() else prefix + s
+
+
+def synthetic_examples(docs: list[Doc], rng: random.Random, per_doc: int) -> list[Example]:
+    """For sampled sentences: the sentence and a grounded variant (supported), its perturbations
+    (unsupported), and the sentence against passages that lack it. Half are judged with a question."""
+    all_sents = [(d.id, s) for d in docs for s in d.sentences]
+    out: list[Example] = []
+    for doc in docs:
+        sents, src = doc.sentences, _src(doc.id)
+        spans, pos = [], 0
+        for s in sents:
+            spans.append((pos, pos + len(s)))
+            pos += len(s) + 1
+        passages = passages_from_text("\n".join(sents), doc.id, PER_PASSAGE, spans)
+        pools = {
+            "number": sorted({m.group() for s in sents for m in _NUM.finditer(s)}),
+            "name": sorted({m.group() for s in sents for m in _NAME.finditer(s)}),
+            "clause": [s for d, s in rng.sample(all_sents, min(200, len(all_sents))) if d != doc.id],
+        }
+        for i in sorted(rng.sample(range(len(sents)), min(per_doc, len(sents)))):
+            s, k = sents[i], i // PER_PASSAGE
+            near = _nearby(passages, k, rng)
+            q = doc.asks[i] if rng.random() < 0.5 else None
+            nxt = sents[i + 1] if i + 1 < len(sents) and (i + 1) // PER_PASSAGE == k else None
+            out.append(Example(s, near, False, src, doc.id, q))
+            out.append(Example(supported_variant(s, rng, nxt), near, False, src, doc.id, q))
+            reworded = paraphrase(s, rng)
+            if reworded:
+                out.append(Example(reworded, near, False, src, doc.id, q))
+            for kind, perturb in PERTURBATIONS.items():
+                # Perturb the reworded sentence half of the time, so rewording is no sign of support.
+                base = reworded if reworded and rng.random() < 0.5 else s
+                made = perturb(base, rng, pools.get(kind, [])) if rng.random() < 0.6 else None
+                if made:
+                    out.append(Example(made[0], near, True, src, doc.id, q, bad_spans=(made[1],)))
+            others = [p for j, p in enumerate(passages) if j != k]
+            if others and _unsupported_without(s, others):
+                out.append(Example(s, rng.sample(others, min(3, len(others))), True, src, doc.id, q))
+    return out
+
+
+def _src(doc_id: str) -> str:
+    return doc_id.split(":", 1)[0]
+
+
+def _nearby(passages: list[Passage], k: int, rng: random.Random) -> list[Passage]:
+    """The passage holding the sentence plus up to two others of the document, in shuffled order."""
+    others = [p for j, p in enumerate(passages) if j != k]
+    chosen = [passages[k], *rng.sample(others, min(2, len(others)))]
+    rng.shuffle(chosen)
+    return chosen
+
+
+def _unsupported_without(s: str, passages: Sequence[Passage]) -> bool:
+    """Is the sentence verifiably absent from these passages (a number or name of it missing)?"""
+    f = analyze(s)
+    ev = analyze(" ".join(p.text for p in passages))
+    return bool(f.numbers - ev.numbers) or bool(f.entities - ev.bag)
+
+
+# ---------------------------------------------------------------- public train splits
+def public_examples(datasets: Path) -> list[Example]:
+    from evals.detector.datasets import DatasetMissing, load, to_passages
+
+    out: list[Example] = []
+    for name, source in (("halueval-qa", "halueval"), ("faithbench", "faithbench")):
+        try:
+            items = load(name, datasets, "train")
+        except DatasetMissing:
+            continue
+        for it in items:
+            out.append(
+                Example(
+                    it.answer,
+                    to_passages(it.source),
+                    it.hallucinated,
+                    source,
+                    it.id.rsplit("-", 1)[0] if source == "halueval" else it.id,  # a line's two answers
+                    it.question,
+                    it.spans,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- fitting
+def featurize(verifier: LocalVerifier, examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Claim rows, labels (1 = supported) and the example index of each row."""
+    texts: list[str] = []
+    for ex in examples:
+        texts += [s for p in ex.passages for _, _, s in p.sentence_texts()]
+        texts += [similarity_text(c, ex.question) for c, _ in ex.claim_labels()]
+    verifier.warm(texts)
+    rows, labels, owner = [], [], []
+    for i, ex in enumerate(examples):
+        pairs = list(ex.claim_labels())
+        if not pairs:
+            continue
+        batch = verifier.featurize([c for c, _ in pairs], ex.passages, ex.question)
+        rows.append(batch.rows)
+        labels += [ok for _, ok in pairs]
+        owner += [i] * len(pairs)
+    return np.vstack(rows), np.asarray(labels, dtype=int), owner
+
+
+SOURCE_SHARE = {"corpus": 0.45, "covidqa": 0.15, "halueval": 0.15, "faithbench": 0.25}
+GENERATED = frozenset({"corpus", "covidqa"})
+
+
+def sample_weights(sources: Sequence[str], labels: np.ndarray, balance: frozenset[str]) -> np.ndarray:
+    """Each source gets its share of the total weight, so none dominates by sheer count; within the
+    sources in `balance` the two classes weigh the same (generated pairs have an artificial ratio),
+    the others keep their natural ratio (calibration needs it)."""
+    w = np.zeros(len(labels))
+    src = np.asarray(sources)
+    present = sorted(set(sources))
+    total = sum(SOURCE_SHARE[s] for s in present)
+    for s in present:
+        share = SOURCE_SHARE[s] / total
+        if s in balance:
+            for y in (0, 1):
+                mask = (src == s) & (labels == y)
+                w[mask] = share / 2 / max(mask.sum(), 1)
+        else:
+            mask = src == s
+            w[mask] = share / mask.sum()
+    return w * len(labels)
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> SupportModel:
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    lr = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
+    lr.fit((x - mean) / scale, y, sample_weight=w)
+    return SupportModel(FEATURE_NAMES, mean, scale, lr.coef_[0].astype(float), float(lr.intercept_[0]))
+
+
+def cross_validate(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: Sequence[str], c: float, folds: int = 5
+) -> np.ndarray:
+    """Out-of-fold logits; folds split by document/item so no group is on both sides."""
+    from sklearn.model_selection import GroupKFold
+
+    oof = np.zeros(len(y))
+    for tr, te in GroupKFold(n_splits=folds).split(x, y, groups):
+        oof[te] = fit(x[tr], y[tr], w[tr], c).logit(x[te])
+    return oof
+
+
+def platt(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e4, max_iter=1000).fit(logits.reshape(-1, 1), y, sample_weight=w)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def calibrate(
+    oof: np.ndarray, y: np.ndarray, sources: Sequence[str], qa: np.ndarray
+) -> dict[Regime, tuple[float, float]]:
+    """Platt (a, b) per regime on out-of-fold logits of the generated pairs only: the probability is
+    calibrated for answers about a knowledge base like the service's own. The public train splits
+    shape the scorer; a benchmark that needs another operating point picks it on its train split."""
+    out: dict[Regime, tuple[float, float]] = {}
+    generated = np.isin(np.asarray(sources), sorted(GENERATED))
+    regimes: tuple[tuple[Regime, np.ndarray], ...] = (("qa", qa & generated), ("free", ~qa & generated))
+    for regime, mask in regimes:
+        if mask.any() and len(set(y[mask])) == 2:
+            sub = [s for s, m in zip(sources, mask, strict=True) if m]
+            out[regime] = platt(oof[mask], y[mask], sample_weights(sub, y[mask], GENERATED))
+    return out
+
+
+def cv_report(prob: np.ndarray, y: np.ndarray, sources: Sequence[str], qa: np.ndarray) -> dict[str, dict[str, float]]:
+    """Out-of-fold claim-level AUROC and balanced accuracy per source and regime."""
+    from sklearn.metrics import balanced_accuracy_score, roc_auc_score
+
+    out = {}
+    src = np.asarray(sources)
+    for s in sorted(set(sources)):
+        for regime, rmask in (("qa", qa), ("free", ~qa)):
+            m = (src == s) & rmask
+            if len(set(y[m])) == 2:
+                out[f"{s}/{regime}"] = {
+                    "claims": int(m.sum()),
+                    "auroc": round(float(roc_auc_score(y[m], prob[m])), 4),
+                    "balanced_accuracy": round(float(balanced_accuracy_score(y[m], prob[m] >= 0.5)), 4),
+                }
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, required=True, help="where to write the JSON parameters")
+    ap.add_argument("--corpus", type=Path, default=REPO / "corpus")
+    ap.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    ap.add_argument("--covid-articles", type=int, default=20)
+    ap.add_argument("--per-doc", type=int, default=12, help="sentences perturbed per document")
+    ap.add_argument("--no-public", action="store_true", help="train on generated pairs only")
+    ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    args = ap.parse_args(argv)
+
+    from ingestion.embedder import SentenceTransformerEmbedder
+
+    t0 = time.perf_counter()
+    rng = random.Random(SEED)
+    docs = read_documents(args.corpus, args.datasets, args.covid_articles, rng)
+    examples = synthetic_examples(docs, rng, args.per_doc)
+    if not args.no_public:
+        examples += public_examples(args.datasets)
+    verifier = LocalVerifier(SentenceTransformerEmbedder(), model_params=SupportModel.untrained())
+    x, y, owner = featurize(verifier, examples)
+    sources = [examples[i].source for i in owner]
+    groups = [examples[i].group for i in owner]
+    qa = np.array([bool(examples[i].question) for i in owner])
+    w = sample_weights(sources, y, frozenset(SOURCE_SHARE))
+
+    oof = cross_validate(x, y, w, groups, args.c)
+    calibration = calibrate(oof, y, sources, qa)
+    prob = np.zeros(len(y))
+    regimes: tuple[tuple[Regime, np.ndarray], ...] = (("qa", qa), ("free", ~qa))
+    for regime, mask in regimes:
+        a, b = calibration.get(regime, (1.0, 0.0))
+        prob[mask] = 1 / (1 + np.exp(-(a * oof[mask] + b)))
+    cv = cv_report(prob, y, sources, qa)
+    model = fit(x, y, w, args.c)
+    counts: dict[str, dict[str, int]] = {}
+    for s, lab in zip(sources, y, strict=True):
+        counts.setdefault(s, {"supported": 0, "unsupported": 0})["supported" if lab else "unsupported"] += 1
+    meta = {
+        "seed": SEED,
+        "trained_on": counts,
+        "documents": len(docs),
+        "splits": "HaluEval-QA lines 1-250, FaithBench batches 1-4 (test splits never read)",
+        "cv_5fold_grouped": cv,
+        "regimes": "qa: claims judged with a question; free: without one",
+        "c": args.c,
+    }
+    final = SupportModel(FEATURE_NAMES, model.mean, model.scale, model.coef, model.intercept, calibration, meta)
+    size = final.save(args.out)
+    print(json.dumps({"out": str(args.out), "bytes": size, "claims": len(y), **meta}, indent=1))
+    print(f"trained in {time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

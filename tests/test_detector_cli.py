@@ -1,0 +1,96 @@
+"""`tether eval detector` on a small sample of the public data (../shared/datasets), and its usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evals.cli import eval_app
+from evals.detector.datasets import load, to_passages
+
+DATASETS = Path(__file__).parents[1].parent / "shared" / "datasets"
+KEYS = {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "auroc", "items", "ms_per_item"}
+
+needs_data = pytest.mark.skipif(
+    not (DATASETS / "halueval_qa").is_dir() or not (DATASETS / "faithbench").is_dir(),
+    reason=f"public datasets not found at {DATASETS} (optional: detector benchmarks only)",
+)
+
+
+@pytest.mark.datasets
+@needs_data
+def test_halueval_sample_json() -> None:
+    result = CliRunner().invoke(
+        eval_app, ["detector", "--dataset", "halueval-qa", "--path", str(DATASETS), "--limit", "20", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)  # exactly one JSON object
+    assert set(report) == KEYS | {"split", "mapping"}
+    assert report["items"] == 20 and report["split"] == "test"
+    assert report["accuracy"] >= 0.75  # ten grounded and ten hallucinated answers
+
+
+@pytest.mark.datasets
+@needs_data
+def test_faithbench_sample_with_baselines(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    args = ["detector", "--dataset", "faithbench", "--path", str(DATASETS / "faithbench"), "--limit", "12"]
+    result = CliRunner().invoke(eval_app, [*args, "--threshold", "0.4", "--rows", str(rows), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) == KEYS | {"split", "mapping", "baselines"}
+    assert set(report["baselines"]) == {"hhem-2.1", "gpt_4o"}
+    for baseline in report["baselines"].values():
+        assert set(baseline) == (KEYS - {"ms_per_item"}) | {"mapping"} and baseline["items"] == 12
+    assert "0.40" in report["mapping"]
+    lines = [json.loads(x) for x in rows.read_text().splitlines()]
+    assert len(lines) == 12 and {"id", "hallucinated", "predicted", "score"} <= set(lines[0])
+
+
+@pytest.mark.datasets
+@needs_data
+def test_table_output() -> None:
+    result = CliRunner().invoke(
+        eval_app, ["detector", "--dataset", "halueval-qa", "--path", str(DATASETS), "--limit", "4"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "bal acc" in result.stdout and "tether" in result.stdout
+
+
+@pytest.mark.datasets
+@needs_data
+@pytest.mark.parametrize(("dataset", "split", "first"), [("halueval-qa", "train", 1), ("halueval-qa", "test", 251)])
+def test_declared_splits(dataset: str, split: str, first: int) -> None:
+    items = load(dataset, DATASETS, split)  # type: ignore[arg-type]
+    assert len(items) == 500 and items[0].id == f"halueval-{first}-r" and items[1].hallucinated
+    passages = to_passages(items[0].source)
+    for p in passages:  # passages carry sentence offsets into the source text
+        assert items[0].source[p.start : p.end] == p.text
+        assert all(items[0].source[s:e] == t for s, e, t in p.sentence_texts())
+
+
+@pytest.mark.datasets
+@needs_data
+def test_faithbench_splits_and_labels() -> None:
+    train, test = load("faithbench", DATASETS, "train"), load("faithbench", DATASETS, "test")
+    assert (len(train), len(test)) == (200, 200)
+    assert {i.id.split("-")[1] for i in test} == {"5", "6", "7", "8"}
+    assert all(i.hallucinated == bool(i.spans) for i in train if i.spans)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--dataset", "halueval-qa", "--path", "/nonexistent/datasets"], "does not exist"),
+        (["--dataset", "nope", "--path", "."], "unknown dataset"),
+        (["--dataset", "halueval-qa", "--path", ".", "--split", "dev"], "--split"),
+        (["--dataset", "halueval-qa", "--path", "."], "no qa_one_turn.jsonl"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(eval_app, ["detector", *args])
+    assert result.exit_code == 2
+    assert message in result.output
