@@ -15,9 +15,9 @@ import httpx
 import uvicorn
 
 from app.http import create_app
+from app.services import make_ingestor
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
-from ingestion.pipeline import Ingestor
 
 SAMPLES = [
     "What is the maximum file size I can upload on the Business plan?",
@@ -53,14 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     from ingestion.store import open_store
 
     store = open_store(settings.store.resolved_database_url())
-    report = Ingestor(
-        store,
-        SentenceTransformerEmbedder(settings.embedding),
-        settings.store.data_dir,
-        settings.chunking,
-        settings.index,
-        settings.ingest,
-    ).ingest([args.corpus], settings.default_collection, sync=True)
+    report = make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding)).ingest(
+        [args.corpus], settings.default_collection, sync=True
+    )
     store.dispose()
     print(json.dumps({k: v for k, v in report.as_dict().items() if k != "errors"}))
     for e in report.errors:

@@ -12,7 +12,8 @@ from app.retrieval.hybrid import Retriever
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
-from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.embedder import Embedder, SentenceTransformerEmbedder
+from ingestion.pipeline import Ingestor
 from ingestion.store import Store, open_store
 
 
@@ -31,6 +32,11 @@ class Services:
 
     def close(self) -> None:
         self.store.dispose()
+
+
+def make_ingestor(settings: Settings, store: Store, embedder: Embedder) -> Ingestor:
+    """The ingestion pipeline as these settings configure it (CLI, HTTP uploads, demo, evals)."""
+    return Ingestor(store, embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest)
 
 
 def make_verifier(settings: Settings, embedder: SentenceTransformerEmbedder) -> Verifier:

@@ -20,7 +20,7 @@ from rich.console import Console
 
 from app.answering import Policy
 from app.llm.base import LLMBackend
-from app.services import Services, build_services
+from app.services import Services, build_services, make_ingestor
 from app.settings import LLMSettings, Settings
 from evals import metrics
 from evals.faults import FaultBackend, fault_detection, plan_faults
@@ -29,7 +29,6 @@ from evals.report import write_reports
 from evals.retrieval_bench import DatasetError, format_table, run_bench
 from evals.runner import EvalTargetError, HttpTarget, InProcessTarget, run_suite
 from evals.suite import SuiteError, load_suite
-from ingestion.pipeline import Ingestor
 
 err = Console(stderr=True)
 out = Console()
@@ -71,9 +70,7 @@ def ensure_corpus(services: Services, corpus: Path, collection: str) -> dict[str
     """Ingest `corpus` into `collection` (incremental: unchanged files cost a hash; sync: files gone from
     the folder leave the collection, so it mirrors the folder the suite was written against)."""
     s = services.settings
-    report = Ingestor(services.store, services.embedder, s.store.data_dir, s.chunking, s.index, s.ingest).ingest(
-        [corpus], collection, sync=True
-    )
+    report = make_ingestor(s, services.store, services.embedder).ingest([corpus], collection, sync=True)
     if report.errors and not report.chunks_total:
         raise EvalTargetError(f"ingesting {corpus} failed: {report.errors[0]['path']}: {report.errors[0]['error']}")
     return {k: v for k, v in report.as_dict().items() if k not in ("errors",)} | {"failed": report.errors}

@@ -12,10 +12,11 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from app.cli.common import err_console, fail, print_json, state
+from app.services import make_ingestor
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked
-from ingestion.pipeline import Ingestor, remove_documents
+from ingestion.pipeline import remove_documents
 from ingestion.store import Chunk, Collection, Document, Store, open_store
 
 documents_app = typer.Typer(help="Inspect and remove ingested documents.", no_args_is_help=True)
@@ -33,14 +34,7 @@ def ingest_command(
     settings = state(ctx).settings()
     name = collection or settings.default_collection
     store = open_store(settings.store.resolved_database_url())
-    ingestor = Ingestor(
-        store,
-        SentenceTransformerEmbedder(settings.embedding),
-        settings.store.data_dir,
-        settings.chunking,
-        settings.index,
-        settings.ingest,
-    )
+    ingestor = make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding))
     try:
         if as_json:
             report = ingestor.ingest(paths, name, sync=sync)

@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from app.errors import BadRequest, Conflict, LimitExceeded, NotFound, TetherError
 from app.http.routes import ERRORS
 from app.http.security import IngestKey, QueryKey, ServicesDep, check_collection
+from app.services import make_ingestor
 from ingestion.discovery import FoundFile
 from ingestion.loaders import supported_suffixes
 from ingestion.locking import IngestionLocked
-from ingestion.pipeline import Ingestor, remove_documents
+from ingestion.pipeline import remove_documents
 from ingestion.store import Chunk, Collection, Document
 
 router = APIRouter(tags=["documents"])
@@ -130,9 +131,7 @@ def _ingest_upload(svc: Any, collection: str, source: str, data: bytes) -> dict[
     tmp = dest.with_name(f".{dest.name}.part")
     tmp.write_bytes(data)
     tmp.replace(dest)
-    ingestor = Ingestor(
-        svc.store, svc.embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest
-    )
+    ingestor = make_ingestor(settings, svc.store, svc.embedder)
     try:
         report = ingestor.ingest_files([FoundFile(dest, source)], collection)
     except IngestionLocked as exc:

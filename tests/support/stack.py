@@ -7,10 +7,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.http import create_app
-from app.services import Services, build_services
+from app.services import Services, build_services, make_ingestor
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
-from ingestion.pipeline import Ingestor
 from ingestion.store import open_store
 from tests.support.live_server import live_server
 
@@ -18,9 +17,7 @@ from tests.support.live_server import live_server
 def ingest(settings: Settings, embedder: SentenceTransformerEmbedder, paths: list[Path], collection: str) -> None:
     store = open_store(settings.store.resolved_database_url())
     try:
-        report = Ingestor(
-            store, embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest
-        ).ingest(paths, collection)
+        report = make_ingestor(settings, store, embedder).ingest(paths, collection)
     finally:
         store.dispose()
     assert report.errors == [], report.errors
