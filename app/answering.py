@@ -134,32 +134,24 @@ class Answerer:
             {n for m in parse_answer(result.answer, len(passages)).markers for n in m.numbers}
             - set(parsed.invalid_citations)
         )
-        timings["total_ms"] = _ms(t0)
-        verified = verification is not None
         return {
             "answer": result.answer,
             "status": result.status,
             "reason": result.reason,
             "groundedness": verification.groundedness if verification is not None else None,
-            "claims": [c.to_dict() for c in result.claims] if verified else [],
+            "claims": [c.to_dict() for c in result.claims] if verification is not None else [],
             "citations": [passage_dict(n, passages[n - 1]) for n in cited if 1 <= n <= len(passages)],
             "invalid_citations": parsed.invalid_citations,
             "raw_answer": raw if result.answer != raw else None,
-            "policy": q.policy,
-            "backend": self.backend.name,
             "model": model,
-            "collection": q.collection,
-            "collection_version": retrieval.collection_version,
             "passages_considered": len(passages),
-            "timings": timings,
-            "trace_id": q.trace_id,
+            **self._context(q, retrieval, timings, t0),
         }
 
     def _abstain_early(
         self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float
     ) -> dict[str, Any]:
         """Nothing relevant was retrieved: abstain without calling the backend."""
-        timings["total_ms"] = _ms(t0)
         return {
             "answer": ABSTENTION,
             "status": "abstained",
@@ -169,12 +161,19 @@ class Answerer:
             "citations": [],
             "invalid_citations": [],
             "raw_answer": None,
+            "model": None,
+            "passages_considered": 0,
+            **self._context(q, retrieval, timings, t0),
+        }
+
+    def _context(self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float) -> dict[str, Any]:
+        """The fields every result carries, whatever path produced it; closes the total timing."""
+        timings["total_ms"] = _ms(t0)
+        return {
             "policy": q.policy,
             "backend": self.backend.name,
-            "model": None,
             "collection": q.collection,
             "collection_version": retrieval.collection_version,
-            "passages_considered": 0,
             "timings": timings,
             "trace_id": q.trace_id,
         }

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from app.retrieval.passages import Passage
-from app.retrieval.view import CollectionView, UnknownCollection, load_view
+from app.retrieval.view import ChunkMeta, CollectionView, UnknownCollection, load_view
 from app.settings import RetrievalSettings
 from ingestion.embedder import Embedder
 from ingestion.settings import IndexSettings
@@ -195,11 +195,8 @@ class Retriever:
         )
 
 
-def _overlaps(a: object, b: object) -> bool:
+def _overlaps(a: ChunkMeta, b: ChunkMeta) -> bool:
     """Same document and more than half of the shorter span shared (overlapping neighbour chunks)."""
-    from app.retrieval.view import ChunkMeta
-
-    assert isinstance(a, ChunkMeta) and isinstance(b, ChunkMeta)
     if a.doc_id != b.doc_id:
         return False
     inter = min(a.end, b.end) - max(a.start, b.start)
