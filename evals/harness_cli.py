@@ -25,6 +25,7 @@ from app.settings import LLMSettings, Settings
 from evals import metrics
 from evals.faults import FaultBackend, fault_detection, plan_faults
 from evals.gate import BaselineError, evaluate_gate, load_baseline
+from evals.gencache import CachedBackend, GenerationCacheError
 from evals.report import write_reports
 from evals.retrieval_bench import DatasetError, format_table, run_bench
 from evals.runner import EvalTargetError, HttpTarget, InProcessTarget, run_suite
@@ -64,6 +65,7 @@ class RunOptions:
     collection: str = "eval"
     corpus: Path | None = CORPUS
     progress: bool = True
+    generation_cache: Path | None = None
 
 
 def ensure_corpus(services: Services, corpus: Path, collection: str) -> dict[str, Any]:
@@ -114,6 +116,9 @@ def run_eval(settings: Settings, options: RunOptions, services: Services | None 
             if options.corpus is not None:
                 config["ingest"] = ensure_corpus(svc, options.corpus, options.collection)
             backend: LLMBackend = svc.backend
+            cache = CachedBackend(backend, options.generation_cache) if options.generation_cache else None
+            if cache is not None:
+                backend = cache
             if options.fault_rate:
                 backend = FaultBackend(
                     backend, plan_faults([i.id for i in items], options.fault_rate, options.fault_seed)
@@ -127,6 +132,7 @@ def run_eval(settings: Settings, options: RunOptions, services: Services | None 
             "backend": backend.name,
             "collection": options.collection,
             "verifier": _verifier_provenance(svc),
+            "generation_cache": cache.stats() if cache is not None else None,
             "settings": settings.model_dump(mode="json", include={"chunking", "retrieval", "verifier", "embedding"})
             | {"llm": settings.llm.model_dump(mode="json", exclude={"api_key"})},
         }
@@ -201,6 +207,9 @@ def run_command(
     limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N questions."),
     fault_rate: float = typer.Option(0.0, "--fault-rate", min=0.0, max=1.0, help="Share of answers to corrupt."),
     fault_seed: int = typer.Option(0, "--fault-seed"),
+    generation_cache: Path | None = typer.Option(
+        None, "--generation-cache", help="JSONL of raw generations: replayed when the request matches, else recorded."
+    ),
     collection: str = typer.Option("eval", "--collection", help="In-process collection the corpus goes into."),
     corpus: Path | None = typer.Option(CORPUS, "--corpus", help="Folder ingested first (in-process)."),
     skip_ingest: bool = typer.Option(False, "--skip-ingest", help="Evaluate --collection as it is."),
@@ -222,8 +231,10 @@ def run_command(
 ) -> None:
     """Run an eval suite, write the report folder, and gate on the thresholds."""
     flags = {k: v for k, v in locals().items() if k.startswith(("max_", "min_")) and v is not None}
-    if url and (backend or base_url or fault_rate):
-        raise _usage("--backend, --base-url and --fault-rate apply to in-process runs, not to --url", as_json)
+    if url and (backend or base_url or fault_rate or generation_cache):
+        raise _usage(
+            "--backend, --base-url, --fault-rate and --generation-cache apply to in-process runs, not to --url", as_json
+        )
     if fail_on_regression and baseline is None:
         raise _usage("--fail-on-regression needs --baseline", as_json)
     try:
@@ -248,9 +259,11 @@ def run_command(
             collection=collection,
             corpus=None if skip_ingest else corpus,
             progress=not as_json,
+            generation_cache=generation_cache,
         )
         doc = run_eval(settings, options)
-    except (SuiteError, BaselineError, EvalTargetError) as exc:  # the target error: --corpus did not ingest
+    # EvalTargetError here: --corpus did not ingest.
+    except (SuiteError, BaselineError, EvalTargetError, GenerationCacheError) as exc:
         raise _usage(str(exc), as_json) from None
     thresholds = {**doc.pop("thresholds"), **flags}
     name = str(baseline) if baseline else None
