@@ -15,6 +15,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -37,7 +38,8 @@ def covidqa_as_files(path: Path, dest: Path) -> Path:
     return dest
 
 
-def measure(corpus: Path, embedder: SentenceTransformerEmbedder, repeats: int) -> dict[str, float]:
+def _ingest_fresh(corpus: Path, embedder: SentenceTransformerEmbedder, repeats: int) -> dict[str, Any]:
+    """One ingestion into a new data dir, then `repeats` unchanged re-ingests; the chunk texts it made."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         store = open_store(f"sqlite:///{data / 'tether.db'}")
@@ -56,24 +58,38 @@ def measure(corpus: Path, embedder: SentenceTransformerEmbedder, repeats: int) -
             ]
             max_tokens = max(c.n_tokens for c in s.scalars(select(Chunk)))
         store.dispose()
-    raw = []
+    return {"report": first, "unchanged": unchanged, "chunks": n_chunks, "texts": texts, "max_tokens": max_tokens}
+
+
+def measure(corpus: Path, embedder: SentenceTransformerEmbedder, repeats: int) -> dict[str, Any]:
+    """Ingestion and raw encode alternate, each `repeats` times, and the medians are compared. The first
+    ingestion is also reported alone: it is the one that meets every padded sequence length for the first
+    time (oneDNN builds a kernel per shape), a cost raw encode measured afterwards would not pay."""
+    runs, raw = [], []
     for _ in range(repeats):
+        runs.append(_ingest_fresh(corpus, embedder, repeats))
+        texts = runs[-1]["texts"]
         t0 = time.perf_counter()
         embedder.embed(texts)
         raw.append(time.perf_counter() - t0)
+    first = runs[0]
+    n_chunks = first["chunks"]
+    ingest_s = statistics.median(r["report"].seconds for r in runs)
     raw_s = statistics.median(raw)
+    unchanged_s = statistics.median(u for r in runs for u in r["unchanged"])
     over = sum(1 for n in embedder.count_tokens(texts) if n > embedder.max_tokens)
     return {
-        "documents": first.documents_added,
+        "documents": first["report"].documents_added,
         "chunks": n_chunks,
-        "max_chunk_tokens": max_tokens,
+        "max_chunk_tokens": first["max_tokens"],
         "chunks_over_model_limit": over,
-        "ingest_seconds": first.seconds,
-        "ingest_chunks_per_s": round(n_chunks / first.seconds, 1),
+        "ingest_seconds": round(ingest_s, 3),
+        "ingest_seconds_first": first["report"].seconds,
+        "ingest_chunks_per_s": round(n_chunks / ingest_s, 1),
         "raw_encode_chunks_per_s": round(len(texts) / raw_s, 1),
-        "pipeline_vs_raw": round((n_chunks / first.seconds) / (len(texts) / raw_s), 3),
-        "unchanged_reingest_seconds": round(statistics.median(unchanged), 3),
-        "unchanged_speedup": round(first.seconds / statistics.median(unchanged), 1),
+        "pipeline_vs_raw": round((n_chunks / ingest_s) / (len(texts) / raw_s), 3),
+        "unchanged_reingest_seconds": round(unchanged_s, 3),
+        "unchanged_speedup": round(ingest_s / unchanged_s, 1),
     }
 
 
@@ -104,7 +120,10 @@ def main() -> None:
                 f"\n{name}: {r['documents']} documents -> {r['chunks']} chunks (max {r['max_chunk_tokens']} tokens, "
                 f"{r['chunks_over_model_limit']} over the model limit)"
             )
-            print(f"  ingest pipeline  {r['ingest_chunks_per_s']:>7} chunks/s  ({r['ingest_seconds']} s)")
+            print(
+                f"  ingest pipeline  {r['ingest_chunks_per_s']:>7} chunks/s  ({r['ingest_seconds']} s median; "
+                f"first run {r['ingest_seconds_first']} s)"
+            )
             print(
                 f"  raw encode       {r['raw_encode_chunks_per_s']:>7} chunks/s  "
                 f"(pipeline = {r['pipeline_vs_raw']:.0%} of raw)"

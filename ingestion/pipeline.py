@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
 
 from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import FoundFile, discover
@@ -84,6 +85,36 @@ def _chunk_ids(doc_id: str, chunks: list[ChunkSpan]) -> list[str]:
 
 def _embed_hash(c: ChunkSpan) -> str:
     return hashlib.sha256(c.embed_text.encode()).hexdigest()
+
+
+def _load_documents(s: Session, ids: list[str]) -> dict[str, Document]:
+    docs: dict[str, Document] = {}
+    for i in range(0, len(ids), 500):
+        docs.update((d.id, d) for d in s.scalars(select(Document).where(Document.id.in_(ids[i : i + 500]))))
+    return docs
+
+
+def _chunk_rows(p: _Planned, collection_id: int, vectors: dict[str, np.ndarray]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for ord_, (cid, ch) in enumerate(zip(_chunk_ids(p.doc_id, p.chunks), p.chunks, strict=True)):
+        h = _embed_hash(ch)
+        rows.append(
+            {
+                "id": cid,
+                "doc_id": p.doc_id,
+                "collection_id": collection_id,
+                "ord": ord_,
+                "start": ch.start,
+                "end": ch.end,
+                "text": ch.text,
+                "heading": ch.heading,
+                "n_tokens": ch.n_tokens,
+                "sentences": [list(x) for x in ch.sentences],
+                "embed_hash": h,
+                "vector": np.asarray(vectors[h], dtype="<f4").tobytes(),
+            }
+        )
+    return rows
 
 
 def ensure_collection(store: Store, name: str) -> Collection:
@@ -232,9 +263,12 @@ class Ingestor:
     def _embed(self, plans: list[_Planned], report: IngestReport, tick: Progress) -> dict[str, np.ndarray]:
         """Vectors by embed-text hash: reused from the store where the same text was embedded before."""
         wanted: dict[str, str] = {}
+        n_tokens: dict[str, int] = {}
         for p in plans:
             for c in p.chunks:
-                wanted.setdefault(_embed_hash(c), c.embed_text)
+                h = _embed_hash(c)
+                wanted.setdefault(h, c.embed_text)
+                n_tokens[h] = c.n_tokens
         vectors: dict[str, np.ndarray] = {}
         old_ids = [p.existing.id for p in plans if p.existing is not None and p.chunks]
         if old_ids and wanted:
@@ -243,6 +277,9 @@ class Ingestor:
                     if h in wanted:
                         vectors[h] = np.frombuffer(blob, dtype="<f4")
         todo = [(h, t) for h, t in wanted.items() if h not in vectors]
+        # Longest first across the whole run: the embedder sorts within each call, but a call sees only
+        # one slice, so slicing in document order would pad short chunks to long neighbours.
+        todo.sort(key=lambda ht: -n_tokens[ht[0]])
         report.chunks_reused = len(wanted) - len(todo)
         step = 256  # progress granularity; the embedder batches internally
         for i in range(0, len(todo), step):
@@ -268,13 +305,16 @@ class Ingestor:
             c = s.get(Collection, col.id, with_for_update=True)
             assert c is not None
             changed = False
+            docs = _load_documents(s, [p.doc_id for p in plans])
+            rows: list[dict[str, object]] = []
+            replaced: list[str] = []
             for p in plans:
+                doc = docs.get(p.doc_id)
                 if not p.chunks and p.existing is not None:  # unchanged content (file touched only)
-                    if p.existing.file_hash != p.file_hash:
-                        s.get(Document, p.doc_id).file_hash = p.file_hash  # type: ignore[union-attr]
+                    if doc is not None and doc.file_hash != p.file_hash:
+                        doc.file_hash = p.file_hash
                     continue
                 changed = True
-                doc = s.get(Document, p.doc_id)
                 if doc is None:
                     doc = Document(id=p.doc_id, collection_id=c.id, source=p.doc.source, revision=1, created_at=now)
                     s.add(doc)
@@ -282,9 +322,7 @@ class Ingestor:
                 else:
                     doc.revision += 1
                     report.documents_updated += 1
-                    for old in list(doc.chunks):
-                        s.delete(old)
-                    s.flush()  # free the old chunk ids before their unchanged twins are inserted
+                    replaced.append(doc.id)
                 d = p.doc
                 doc.file_path, doc.file_hash, doc.content_hash, doc.format = (
                     p.file_path,
@@ -295,24 +333,14 @@ class Ingestor:
                 doc.title, doc.uri, doc.version, doc.text = d.title, d.uri, d.version, d.text
                 doc.verified_by, doc.verified_at, doc.tags, doc.extra = d.verified_by, d.verified_at, d.tags, d.extra
                 doc.updated_at = now
-                for ord_, (cid, ch) in enumerate(zip(_chunk_ids(p.doc_id, p.chunks), p.chunks, strict=True)):
-                    h = _embed_hash(ch)
-                    s.add(
-                        Chunk(
-                            id=cid,
-                            doc_id=p.doc_id,
-                            collection_id=c.id,
-                            ord=ord_,
-                            start=ch.start,
-                            end=ch.end,
-                            text=ch.text,
-                            heading=ch.heading,
-                            n_tokens=ch.n_tokens,
-                            sentences=[list(x) for x in ch.sentences],
-                            embed_hash=h,
-                            vector=np.asarray(vectors[h], dtype="<f4").tobytes(),
-                        )
-                    )
+                rows.extend(_chunk_rows(p, c.id, vectors))
+            # One statement per step, not one flush per document: the old chunks go first (their unchanged
+            # twins reuse the same chunk ids), then the documents, then every new chunk in one executemany.
+            for i in range(0, len(replaced), 500):
+                s.execute(delete(Chunk).where(Chunk.doc_id.in_(replaced[i : i + 500])))
+            s.flush()
+            if rows:
+                s.execute(insert(Chunk), rows)
             if sync:
                 for doc in s.scalars(select(Document).where(Document.collection_id == c.id)):
                     if doc.source not in seen:

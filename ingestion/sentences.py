@@ -109,9 +109,13 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_WORD_BEFORE_DOT = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial, not a sentence."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    # Only the word before the dot matters: searching all of text[:dot] made splitting quadratic.
+    m = _WORD_BEFORE_DOT.search(text, max(0, dot - 48), dot)
     if not m:
         return False
     word = m.group(1).rstrip(".").lower()
