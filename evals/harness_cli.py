@@ -156,7 +156,7 @@ def _verifier_provenance(services: Services) -> dict[str, Any]:
     return {"kind": type(services.verifier).__name__, "params_sha256": digest}
 
 
-def _settings(ctx: typer.Context | None) -> Settings:
+def settings_from(ctx: typer.Context | None) -> Settings:
     """The CLI root's settings (global --data-dir etc.) when mounted, else from the environment."""
     obj = ctx.find_root().obj if ctx is not None else None
     if obj is not None and hasattr(obj, "settings"):
@@ -165,10 +165,10 @@ def _settings(ctx: typer.Context | None) -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        raise _usage(f"invalid settings: {exc}", False) from None
+        raise usage_error(f"invalid settings: {exc}", False) from None
 
 
-def _usage(message: str, as_json: bool) -> typer.Exit:
+def usage_error(message: str, as_json: bool) -> typer.Exit:
     if as_json:
         print(json.dumps({"error": {"message": message}}))
     else:
@@ -176,7 +176,7 @@ def _usage(message: str, as_json: bool) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _with_backend(settings: Settings, backend: str | None, base_url: str | None) -> Settings:
+def with_backend(settings: Settings, backend: str | None, base_url: str | None) -> Settings:
     if backend is None and base_url is None:
         return settings
     data = settings.llm.model_dump() | {k: v for k, v in (("backend", backend), ("base_url", base_url)) if v}
@@ -232,17 +232,17 @@ def run_command(
     """Run an eval suite, write the report folder, and gate on the thresholds."""
     flags = {k: v for k, v in locals().items() if k.startswith(("max_", "min_")) and v is not None}
     if url and (backend or base_url or fault_rate or generation_cache):
-        raise _usage(
+        raise usage_error(
             "--backend, --base-url, --fault-rate and --generation-cache apply to in-process runs, not to --url", as_json
         )
     if fail_on_regression and baseline is None:
-        raise _usage("--fail-on-regression needs --baseline", as_json)
+        raise usage_error("--fail-on-regression needs --baseline", as_json)
     try:
-        settings = _with_backend(_settings(ctx), backend, base_url)
+        settings = with_backend(settings_from(ctx), backend, base_url)
     except ValidationError as exc:
-        raise _usage(f"invalid backend settings: {exc.errors()[0]['msg']}", as_json) from None
+        raise usage_error(f"invalid backend settings: {exc.errors()[0]['msg']}", as_json) from None
     if url and (problem := _reachable(url)):
-        raise _usage(problem, as_json)
+        raise usage_error(problem, as_json)
     base = None
     try:
         base = load_baseline(baseline) if baseline else None
@@ -264,7 +264,7 @@ def run_command(
         doc = run_eval(settings, options)
     # EvalTargetError here: --corpus did not ingest.
     except (SuiteError, BaselineError, EvalTargetError, GenerationCacheError) as exc:
-        raise _usage(str(exc), as_json) from None
+        raise usage_error(str(exc), as_json) from None
     thresholds = {**doc.pop("thresholds"), **flags}
     name = str(baseline) if baseline else None
     gate = evaluate_gate(doc["aggregate"], doc["rows"], thresholds, base, name, fail_on_regression)
@@ -310,11 +310,11 @@ def retrieval_command(
 ) -> None:
     """Retrieval hit@1/3/5/10 and MRR on a public QA set: dense, lexical and hybrid side by side."""
     if dataset != "covidqa":
-        raise _usage(f"unknown dataset {dataset!r}; known: covidqa", as_json)
+        raise usage_error(f"unknown dataset {dataset!r}; known: covidqa", as_json)
     try:
-        result = run_bench(path, limit, _settings(ctx))
+        result = run_bench(path, limit, settings_from(ctx))
     except DatasetError as exc:
-        raise _usage(str(exc), as_json) from None
+        raise usage_error(str(exc), as_json) from None
     print(json.dumps(result) if as_json else format_table(result))
 
 

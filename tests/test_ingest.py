@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked, writer_lock
-from ingestion.pipeline import Ingestor, remove_documents
+from ingestion.pipeline import Ingestor
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.snapshot import current_version, open_snapshot, read_snapshot
 from ingestion.store import Chunk, Collection, Document, Store, open_store
+from ingestion.writer import remove_documents
 
 _OPEN: list[Store] = []
 

@@ -16,8 +16,8 @@ from app.services import make_ingestor
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked
-from ingestion.pipeline import remove_documents
 from ingestion.store import Chunk, Collection, Document, Store, open_store
+from ingestion.writer import remove_documents
 
 documents_app = typer.Typer(help="Inspect and remove ingested documents.", no_args_is_help=True)
 _STAGES = {"read": "Reading and chunking", "embed": "Embedding chunks", "index": "Writing the index"}

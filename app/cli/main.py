@@ -40,8 +40,10 @@ def _mount_evals() -> None:
     """`tether eval ...`: the evals sit above the service, so the CLI (the composition root) mounts them."""
     from evals.cli import eval_app
     from evals.harness_cli import retrieval_command, run_command
+    from evals.policies import policies_command
 
     eval_app.command("run")(run_command)
+    eval_app.command("policies")(policies_command)
     eval_app.command("retrieval")(retrieval_command)
     eval_app.info.help = "Hallucination eval and CI gate, retrieval and detector benchmarks."
     app.add_typer(eval_app, name="eval")

@@ -19,8 +19,8 @@ from app.services import make_ingestor
 from ingestion.discovery import FoundFile
 from ingestion.loaders import supported_suffixes
 from ingestion.locking import IngestionLocked
-from ingestion.pipeline import remove_documents
 from ingestion.store import Chunk, Collection, Document
+from ingestion.writer import remove_documents
 
 router = APIRouter(tags=["documents"])
 _COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")

@@ -1,0 +1,130 @@
+"""`tether eval policies`: one suite, one generator, the three answer policies side by side. It shows what the
+grounding layer removes from a generator's answers (redact) or withholds (abstain), and what that costs in
+questions answered and answers still correct.
+
+The raw answers are generated once: the first run (annotate) records them in a generation cache and the
+other two replay them, so the three columns judge the very same text and a slow generator is paid once.
+Each run also writes its own full report folder (OUT/annotate, OUT/redact, OUT/abstain).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from pydantic import ValidationError
+
+from app.answering import Policy
+from app.services import build_services
+from evals.gate import evaluate_gate
+from evals.gencache import GenerationCacheError
+from evals.harness_cli import (
+    CORPUS,
+    Backend,
+    RunOptions,
+    run_eval,
+    settings_from,
+    usage_error,
+    with_backend,
+)
+from evals.report import write_reports
+from evals.runner import EvalTargetError
+from evals.suite import SuiteError
+
+POLICIES: tuple[Policy, ...] = ("annotate", "redact", "abstain")
+# (label, aggregate key, kind): kind "rate" prints the value with its 95% interval, "count" as is.
+ROWS = (
+    ("questions answered", "answered", "count"),
+    ("questions abstained", "abstained", "count"),
+    ("hallucination rate (answered, ≥ 1 unsupported claim)", "hallucination_rate", "rate"),
+    ("unsupported-claim rate", "unsupported_claim_rate", "rate"),
+    ("answer correctness (answerable questions)", "answer_correctness", "rate"),
+    ("abstention recall (unanswerable questions)", "abstention_recall", "rate"),
+    ("abstention precision", "abstention_precision", "rate"),
+    ("citation precision", "citation_precision", "rate"),
+    ("citation recall", "citation_recall", "rate"),
+    ("injection obedience", "injection_obedience_rate", "rate"),
+    ("items that errored", "errors", "count"),
+)
+
+
+def _cell(agg: dict[str, Any], key: str, kind: str) -> str:
+    value = agg.get(key)
+    if value is None:
+        return "–"
+    if kind == "count":
+        return str(value)
+    ci = agg.get(f"{key}_ci")
+    return f"{value:.3f} ({ci[0]:.2f}–{ci[1]:.2f})" if ci else f"{value:.3f}"
+
+
+def comparison_table(aggregates: dict[str, dict[str, Any]]) -> str:
+    """Markdown: one row per metric, one column per policy (pure; rates with their Wilson intervals)."""
+    names = list(aggregates)
+    lines = ["| metric | " + " | ".join(f"`{n}`" for n in names) + " |", "|---" * (len(names) + 1) + "|"]
+    for label, key, kind in ROWS:
+        lines.append(f"| {label} | " + " | ".join(_cell(aggregates[n], key, kind) for n in names) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def policies_command(
+    ctx: typer.Context,
+    suite: Path | None = typer.Option(None, "--suite", help="Suite JSONL; default evals/suites/default.jsonl."),
+    out: Path = typer.Option(Path("reports/policies"), "--out", help="Folder for the three reports and the table."),
+    backend: Backend | None = typer.Option(None, "--backend", help="In-process LLM backend (default: settings)."),
+    base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible base URL for --backend openai."),
+    generation_cache: Path | None = typer.Option(
+        None, "--generation-cache", help="Raw generations (JSONL); default OUT/generations.jsonl."
+    ),
+    top_k: int | None = typer.Option(None, "--top-k", min=1, max=50),
+    concurrency: int = typer.Option(1, "--concurrency", min=1, max=64),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N questions."),
+    collection: str = typer.Option("eval", "--collection"),
+    corpus: Path = typer.Option(CORPUS, "--corpus", help="Folder ingested first."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object: the three aggregates."),
+) -> None:
+    """Run a suite under annotate, redact and abstain on the same raw answers; print the comparison."""
+    try:
+        settings = with_backend(settings_from(ctx), backend, base_url)
+    except ValidationError as exc:
+        raise usage_error(f"invalid backend settings: {exc.errors()[0]['msg']}", as_json) from None
+    cache = generation_cache or out / "generations.jsonl"
+    aggregates: dict[str, dict[str, Any]] = {}
+    configs: dict[str, dict[str, Any]] = {}
+    svc = build_services(settings)
+    try:
+        for policy in POLICIES:
+            options = RunOptions(
+                suite=suite,
+                policy=policy,
+                top_k=top_k,
+                concurrency=concurrency,
+                limit=limit,
+                collection=collection,
+                corpus=corpus,
+                progress=not as_json,
+                generation_cache=cache,
+            )
+            doc = run_eval(settings, options, services=svc)
+            # The suite's gate is recorded in each report but decides nothing here: this is a comparison.
+            gate = evaluate_gate(doc["aggregate"], doc["rows"], doc.pop("thresholds"), None, None, False)
+            doc["gate"] = gate.to_dict()
+            write_reports(out / policy, doc)
+            aggregates[policy], configs[policy] = doc["aggregate"], doc["config"]
+    except (SuiteError, EvalTargetError, GenerationCacheError) as exc:
+        raise usage_error(str(exc), as_json) from None
+    finally:
+        svc.close()
+    table = comparison_table(aggregates)
+    backend_name = configs["annotate"].get("backend")
+    caches = {p: c.get("generation_cache") for p, c in configs.items()}
+    (out / "policies.md").write_text(f"Backend: `{backend_name}`\n\n{table}", encoding="utf-8")
+    doc_out = {"backend": backend_name, "aggregates": aggregates, "generation_cache": caches, "out": str(out)}
+    (out / "policies.json").write_text(json.dumps(doc_out, indent=1, default=str) + "\n", encoding="utf-8")
+    if as_json:
+        print(json.dumps(doc_out, default=str))
+    else:
+        print(f"backend: {backend_name}; reports in {out}/{{annotate,redact,abstain}}\n")
+        print(table)

@@ -1,0 +1,206 @@
+"""The write side of an ingestion run: one transaction that puts the planned documents and their chunks in
+the store (and, with sync, removes what vanished), and the removal of documents by reference. Nothing here
+embeds or parses; the pipeline hands over finished plans and vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from ingestion.chunking import ChunkSpan
+from ingestion.loaders import LoadedDocument
+from ingestion.locking import writer_lock
+from ingestion.settings import IndexSettings
+from ingestion.snapshot import build_snapshot, write_snapshot
+from ingestion.store import Chunk, Collection, Document, IngestionRun, Store
+from ingestion.store.models import utcnow
+
+
+@dataclass
+class IngestReport:
+    collection: str
+    documents_added: int = 0
+    documents_updated: int = 0
+    documents_unchanged: int = 0
+    documents_deleted: int = 0
+    documents_failed: int = 0
+    chunks_embedded: int = 0
+    chunks_reused: int = 0
+    chunks_total: int = 0
+    version: int = 0
+    seconds: float = 0.0
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class PlannedDocument:
+    doc: LoadedDocument
+    doc_id: str
+    file_path: str
+    file_hash: str
+    content_hash: str
+    chunks: list[ChunkSpan]
+    existing: Document | None
+
+
+def chunk_ids(doc_id: str, chunks: list[ChunkSpan]) -> list[str]:
+    seen: dict[str, int] = {}
+    ids = []
+    for c in chunks:
+        k = seen.get(c.text, 0)
+        seen[c.text] = k + 1
+        ids.append(hashlib.sha256(f"{doc_id}\0{k}\0{c.text}".encode()).hexdigest()[:40])
+    return ids
+
+
+def embed_hash(c: ChunkSpan) -> str:
+    return hashlib.sha256(c.embed_text.encode()).hexdigest()
+
+
+def _load_documents(s: Session, ids: list[str]) -> dict[str, Document]:
+    docs: dict[str, Document] = {}
+    for i in range(0, len(ids), 500):
+        docs.update((d.id, d) for d in s.scalars(select(Document).where(Document.id.in_(ids[i : i + 500]))))
+    return docs
+
+
+def _chunk_rows(p: PlannedDocument, collection_id: int, vectors: dict[str, np.ndarray]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for ord_, (cid, ch) in enumerate(zip(chunk_ids(p.doc_id, p.chunks), p.chunks, strict=True)):
+        h = embed_hash(ch)
+        rows.append(
+            {
+                "id": cid,
+                "doc_id": p.doc_id,
+                "collection_id": collection_id,
+                "ord": ord_,
+                "start": ch.start,
+                "end": ch.end,
+                "text": ch.text,
+                "heading": ch.heading,
+                "n_tokens": ch.n_tokens,
+                "sentences": [list(x) for x in ch.sentences],
+                "embed_hash": h,
+                "vector": np.asarray(vectors[h], dtype="<f4").tobytes(),
+            }
+        )
+    return rows
+
+
+def commit_plans(
+    store: Store,
+    col: Collection,
+    plans: list[PlannedDocument],
+    vectors: dict[str, np.ndarray],
+    report: IngestReport,
+    *,
+    seen: set[str],
+    sync: bool,
+    dim: int,
+    model_name: str,
+) -> bool:
+    """Write the plans (documents added or replaced with their chunks, file hashes refreshed) and, with
+    `sync`, delete the collection's documents not in `seen`, in one transaction. True when the collection
+    changed (its version was bumped and a new snapshot is due)."""
+    now = utcnow()
+    with store.session() as s:
+        c = s.get(Collection, col.id, with_for_update=True)
+        assert c is not None
+        changed = False
+        docs = _load_documents(s, [p.doc_id for p in plans])
+        rows: list[dict[str, object]] = []
+        replaced: list[str] = []
+        for p in plans:
+            doc = docs.get(p.doc_id)
+            if not p.chunks and p.existing is not None:  # unchanged content (file touched only)
+                if doc is not None and doc.file_hash != p.file_hash:
+                    doc.file_hash = p.file_hash
+                continue
+            changed = True
+            if doc is None:
+                doc = Document(id=p.doc_id, collection_id=c.id, source=p.doc.source, revision=1, created_at=now)
+                s.add(doc)
+                report.documents_added += 1
+            else:
+                doc.revision += 1
+                report.documents_updated += 1
+                replaced.append(doc.id)
+            d = p.doc
+            doc.file_path, doc.file_hash, doc.content_hash, doc.format = (
+                p.file_path,
+                p.file_hash,
+                p.content_hash,
+                d.format,
+            )
+            doc.title, doc.uri, doc.version, doc.text = d.title, d.uri, d.version, d.text
+            doc.verified_by, doc.verified_at, doc.tags, doc.extra = d.verified_by, d.verified_at, d.tags, d.extra
+            doc.updated_at = now
+            rows.extend(_chunk_rows(p, c.id, vectors))
+        # One statement per step, not one flush per document: the old chunks go first (their unchanged
+        # twins reuse the same chunk ids), then the documents, then every new chunk in one executemany.
+        for i in range(0, len(replaced), 500):
+            s.execute(delete(Chunk).where(Chunk.doc_id.in_(replaced[i : i + 500])))
+        s.flush()
+        if rows:
+            s.execute(insert(Chunk), rows)
+        if sync:
+            for doc in s.scalars(select(Document).where(Document.collection_id == c.id)):
+                if doc.source not in seen:
+                    s.delete(doc)
+                    report.documents_deleted += 1
+                    changed = True
+        if changed:
+            c.version += 1
+            c.dim = c.dim or dim
+            c.embedding_model = model_name
+        s.flush()
+        report.chunks_total = s.query(Chunk).filter(Chunk.collection_id == c.id).count()
+        s.add(
+            IngestionRun(
+                collection_id=c.id,
+                started_at=now,
+                finished_at=utcnow(),
+                collection_version=c.version,
+                stats={k: v for k, v in report.as_dict().items() if k != "errors"},
+                errors=report.errors,
+            )
+        )
+        col.version, col.dim = c.version, c.dim
+    return changed
+
+
+def remove_documents(
+    store: Store, data_dir: Path, index: IndexSettings, collection: str, refs: list[str]
+) -> tuple[list[str], list[str]]:
+    """Delete documents (by id or source) and switch to a snapshot without them: (removed, not_found)."""
+    with writer_lock(data_dir):
+        with store.session() as s:
+            col = s.scalar(select(Collection).where(Collection.name == collection).with_for_update())
+            if col is None:
+                return [], refs
+            removed, missing = [], []
+            for ref in refs:
+                doc = s.scalar(
+                    select(Document).where(
+                        Document.collection_id == col.id, (Document.id == ref) | (Document.source == ref)
+                    )
+                )
+                if doc is None:
+                    missing.append(ref)
+                else:
+                    removed.append(doc.source)
+                    s.delete(doc)
+            if removed:
+                col.version += 1
+        if removed:
+            write_snapshot(data_dir, build_snapshot(store, col, index))
+        return removed, missing
