@@ -24,7 +24,7 @@ from app.llm.base import Generation, GenerationRequest, LLMBackend
 from app.llm.factory import token_counter
 from app.retrieval.passages import Passage
 from app.services import Services
-from evals import metrics
+from evals import correctness, metrics
 from evals.faults import FaultBackend, FaultRecord, item_scope
 from evals.suite import SuiteItem
 
@@ -192,7 +192,7 @@ def judge(
         raise EvalTargetError(f"the verifier could not judge {unjudged} claim(s): {claims[0].get('reason')}")
     unsupported = sum(1 for c in claims if c["label"] == "unsupported")
     if item.answerable and answered and item.reference:
-        c = metrics.answer_correctness(item.reference, result["answer"])
+        c = correctness.answer_correctness(item.reference, result["answer"])
         correct, facts, missing, f1, rule = c.correct, c.facts, c.missing, c.token_f1, c.rule
     else:
         correct = (status == "abstained") != item.answerable

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from evals import metrics
+from evals import correctness, metrics
 from evals.faults import KINDS, corrupt, negate, plan_faults, swap_name, swap_number
 from evals.metrics import Rate, wilson
 from evals.suite import DEFAULT_SUITE, SuiteError, load_suite, parse_thresholds
@@ -73,7 +73,7 @@ def test_percentile(values: list[float], q: float, expected: float | None) -> No
     ],
 )
 def test_key_facts(reference: str, facts: list[str]) -> None:
-    assert [f.key for f in metrics.extract_facts(reference)] == facts
+    assert [f.key for f in correctness.extract_facts(reference)] == facts
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_key_facts(reference: str, facts: list[str]) -> None:
     ],
 )
 def test_answer_correctness_key_facts(reference: str, answer: str, correct: bool, missing: list[str] | None) -> None:
-    c = metrics.answer_correctness(reference, answer)
+    c = correctness.answer_correctness(reference, answer)
     assert (c.correct, c.rule) == (correct, "key_facts")
     if missing is not None:
         assert c.missing == missing
@@ -109,7 +109,7 @@ def test_answer_correctness_key_facts(reference: str, answer: str, correct: bool
     ],
 )
 def test_answer_correctness_without_facts_uses_token_recall(reference: str, answer: str, correct: bool) -> None:
-    c = metrics.answer_correctness(reference, answer)
+    c = correctness.answer_correctness(reference, answer)
     assert (c.correct, c.rule) == (correct, "token_recall")
 
 
@@ -124,7 +124,7 @@ def test_answer_correctness_without_facts_uses_token_recall(reference: str, answ
     ],
 )
 def test_token_f1(prediction: str, reference: str, f1: float) -> None:
-    assert metrics.token_f1(prediction, reference) == f1
+    assert correctness.token_f1(prediction, reference) == f1
 
 
 @pytest.mark.parametrize(
