@@ -11,6 +11,7 @@ import pytest
 from openai import OpenAI
 
 from app.http import create_app
+from app.http.openai_compat import follow_up_question
 from app.services import Services, build_services
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
@@ -150,6 +151,40 @@ def test_openai_client_gets_grounded_answers(base_url: str) -> None:
         text += chunk.choices[0].delta.content or "" if chunk.choices else ""
         last_ext = (chunk.model_extra or {}).get("tether") or last_ext
     assert text == msg.content and last_ext is not None and last_ext["citations"] == ext["citations"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "asked"),
+    [
+        (["Only one question?"], "Only one question?"),
+        (["How much is Business?", "And the Personal plan?"], "How much is Business? And the Personal plan?"),
+        (["Upload limit on Free?", "what about Business?"], "Upload limit on Free? what about Business?"),
+        (["What is Larkbox Vault?", "Which plans include it?"], "What is Larkbox Vault? Which plans include it?"),
+        (["How do I share a folder?", "Does it work on mobile?"], "How do I share a folder? Does it work on mobile?"),
+        # A turn that stands on its own is asked alone, pronoun-free or long enough to carry its subject.
+        (["How much is Business?", "How do I enable two-factor login?"], "How do I enable two-factor login?"),
+        (
+            ["Hi", "Can I recover files deleted from a shared folder by another member?"],
+            "Can I recover files deleted from a shared folder by another member?",
+        ),
+        (["", "And the Personal plan?"], "And the Personal plan?"),
+    ],
+)
+def test_follow_up_question(turns: list[str], asked: str) -> None:
+    assert follow_up_question(turns) == asked
+
+
+def test_chat_follow_up_is_read_with_the_previous_turn(base_url: str) -> None:
+    oa = OpenAI(base_url=f"{base_url}/v1", api_key="unused")
+    messages: list[Any] = [
+        {"role": "user", "content": "How much does the Business plan cost per month?"},
+        {"role": "assistant", "content": "The Business plan costs $15 per user per month [1]."},
+        {"role": "user", "content": "And the Personal plan?"},
+    ]
+    msg = oa.chat.completions.create(model="tether", messages=messages).choices[0].message
+    ext = (msg.model_extra or {})["tether"]
+    assert ext["question"] == "How much does the Business plan cost per month? And the Personal plan?"
+    assert msg.content and "$9.99" in msg.content and ext["status"] == "answered"
 
 
 @pytest.mark.parametrize(

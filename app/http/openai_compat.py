@@ -5,9 +5,10 @@ extension field of the message (and of the last stream chunk)."""
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -55,7 +56,36 @@ def _text(msg: ChatMessage) -> str:
     return ""
 
 
-def _extension(result: dict[str, Any]) -> dict[str, Any]:
+_FOLLOW_UP_CUE = re.compile(
+    r"^\s*(?:and|also|plus|then|what about|how about|what if|same for|is that|does that|does it|is it|can it)\b",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(r"\b(?:it|its|that|this|those|these|they|them|their|there|one|ones)\b", re.IGNORECASE)
+_CONTENT = re.compile(r"[A-Za-z0-9][\w$.%-]*")
+# A word block reads better than 60 quoted strings.
+_FUNCTION_WORDS = frozenset(
+    """a an the and or also plus then what about how is are was were do does did can could will would should
+    it its that this those these they them their there one ones for on in of to with at by i my me we you
+    your please tell what's how's which who when where why""".split()  # noqa: SIM905
+)
+
+
+def follow_up_question(turns: Sequence[str]) -> str:
+    """The question to retrieve and answer for the last user turn of a conversation (pure). A follow-up
+    ("And the Personal plan?", "Does it work offline?") means nothing alone: it is read together with
+    the user's previous turn. A turn that stands on its own is asked as it is."""
+    last = turns[-1].strip() if turns else ""
+    if len(turns) < 2 or not last:
+        return last
+    content = [w for w in _CONTENT.findall(last) if w.lower() not in _FUNCTION_WORDS]
+    follows = (
+        bool(_FOLLOW_UP_CUE.match(last)) or len(content) <= 2 or (bool(_REFERENCE.search(last)) and len(content) <= 5)
+    )
+    previous = turns[-2].strip()
+    return f"{previous} {last}" if follows and previous else last
+
+
+def _extension(result: dict[str, Any], question: str) -> dict[str, Any]:
     keys = (
         "status",
         "reason",
@@ -70,19 +100,22 @@ def _extension(result: dict[str, Any]) -> dict[str, Any]:
         "timings",
         "backend",
     )
-    return {k: result.get(k) for k in keys} | {"answer": result["answer"]}
+    # `question`: what was retrieved and answered, so a client sees how a follow-up was read.
+    return {k: result.get(k) for k in keys} | {"answer": result["answer"], "question": question}
 
 
 @router.post("/v1/chat/completions", responses=ERRORS)
 def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, principal: QueryKey) -> Any:
-    """The last user message is the question; the answer comes from the verified corpus only."""
+    """The last user message is the question (read with the previous one when it is a follow-up); the
+    answer comes from the verified corpus only."""
     users = [m for m in req.messages if m.role == "user"]
     if not users:
         raise BadRequest("messages: no message with role 'user'", code="invalid_request")
     opts = req.tether or TetherOptions()
+    asked = follow_up_question([_text(m) for m in users[-2:]])
     question, collection, top_k = _query(
         svc,
-        RetrieveRequest(question=_text(users[-1]) or " ", collection=opts.collection, top_k=opts.top_k),
+        RetrieveRequest(question=asked or " ", collection=opts.collection, top_k=opts.top_k),
         principal,
     )
     q = AnswerQuery(question, collection, top_k, opts.filters, opts.policy, trace_id=trace_id(request))
@@ -90,6 +123,7 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
     if not req.stream:
         result = svc.answerer.answer(q)
         _record(request, svc, question, result, principal)
+        ext = _extension(result, question)
         return {
             "id": cid,
             "object": "chat.completion",
@@ -99,11 +133,11 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
                 {
                     "index": 0,
                     "finish_reason": "stop",
-                    "message": {"role": "assistant", "content": result["answer"], "tether": _extension(result)},
+                    "message": {"role": "assistant", "content": result["answer"], "tether": ext},
                 }
             ],
             "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
-            "tether": _extension(result),
+            "tether": ext,
         }
     svc.retriever.view(collection)  # unknown collection: a 404 before the stream starts
 
@@ -129,7 +163,7 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
                 _record(request, svc, question, data, principal)
                 if not streamed:  # early abstention: no backend call, send the text once
                     yield chunk({"content": data["answer"]})
-                ext = _extension(data)
+                ext = _extension(data, question)
                 yield chunk({"tether": ext}, "stop", tether=ext)
         yield "data: [DONE]\n\n"
 
