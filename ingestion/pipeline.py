@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import select
 
-from ingestion.chunking import chunk_document
+from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import FoundFile, discover
 from ingestion.embedder import Embedder
 from ingestion.failpoints import failpoint
@@ -198,13 +198,10 @@ class Ingestor:
 
     def _embed(self, plans: list[PlannedDocument], report: IngestReport, tick: Progress) -> dict[str, np.ndarray]:
         """Vectors by embed-text hash: reused from the store where the same text was embedded before."""
-        wanted: dict[str, str] = {}
-        n_tokens: dict[str, int] = {}
+        wanted: dict[str, ChunkSpan] = {}
         for p in plans:
             for c in p.chunks:
-                h = embed_hash(c)
-                wanted.setdefault(h, c.embed_text)
-                n_tokens[h] = c.n_tokens
+                wanted.setdefault(embed_hash(c), c)
         vectors: dict[str, np.ndarray] = {}
         old_ids = [p.existing.id for p in plans if p.existing is not None and p.chunks]
         if old_ids and wanted:
@@ -212,16 +209,15 @@ class Ingestor:
                 for h, blob in s.execute(select(Chunk.embed_hash, Chunk.vector).where(Chunk.doc_id.in_(old_ids))):
                     if h in wanted:
                         vectors[h] = np.frombuffer(blob, dtype="<f4")
-        todo = [(h, t) for h, t in wanted.items() if h not in vectors]
         # Longest first across the whole run: the embedder sorts within each call, but a call sees only
         # one slice, so slicing in document order would pad short chunks to long neighbours.
-        todo.sort(key=lambda ht: -n_tokens[ht[0]])
+        todo = sorted((h for h in wanted if h not in vectors), key=lambda h: -wanted[h].n_tokens)
         report.chunks_reused = len(wanted) - len(todo)
         step = 256  # progress granularity; the embedder batches internally
         for i in range(0, len(todo), step):
             tick("embed", i, len(todo))
             part = todo[i : i + step]
-            for (h, _), v in zip(part, self.embedder.embed([t for _, t in part]), strict=True):
+            for h, v in zip(part, self.embedder.embed([wanted[h].embed_text for h in part]), strict=True):
                 vectors[h] = v
         tick("embed", len(todo), len(todo))
         report.chunks_embedded = len(todo)
