@@ -20,6 +20,7 @@ from app.errors import BadRequest
 from app.http.routes import ERRORS, _query, _record, trace_id
 from app.http.schemas import RetrieveRequest
 from app.http.security import QueryKey, ServicesDep
+from app.llm.extractive import keywords
 from app.retrieval.hybrid import Filters
 
 router = APIRouter(tags=["openai-compatible"])
@@ -61,13 +62,6 @@ _FOLLOW_UP_CUE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(r"\b(?:it|its|that|this|those|these|they|them|their|there|one|ones)\b", re.IGNORECASE)
-_CONTENT = re.compile(r"[A-Za-z0-9][\w$.%-]*")
-# A word block reads better than 60 quoted strings.
-_FUNCTION_WORDS = frozenset(
-    """a an the and or also plus then what about how is are was were do does did can could will would should
-    it its that this those these they them their there one ones for on in of to with at by i my me we you
-    your please tell what's how's which who when where why""".split()  # noqa: SIM905
-)
 
 
 def follow_up_question(turns: Sequence[str]) -> str:
@@ -77,7 +71,7 @@ def follow_up_question(turns: Sequence[str]) -> str:
     last = turns[-1].strip() if turns else ""
     if len(turns) < 2 or not last:
         return last
-    content = [w for w in _CONTENT.findall(last) if w.lower() not in _FUNCTION_WORDS]
+    content = keywords(last)
     follows = (
         bool(_FOLLOW_UP_CUE.match(last)) or len(content) <= 2 or (bool(_REFERENCE.search(last)) and len(content) <= 5)
     )
