@@ -9,10 +9,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.conftest import CORPUS
-from tests.support.stack import ingest, serve
+from tests.support.stack import ingest, open_settings, serve
 
 pytestmark = pytest.mark.slow
 EXAMPLES = 30  # per operation
@@ -35,12 +34,7 @@ def _fuzz(op: Any, url: str, failures: list[str], calls: list[int]) -> Any:
 
 
 def test_no_input_causes_a_server_error(tmp_path: Any, embedder: SentenceTransformerEmbedder) -> None:
-    s = Settings()
-    s.store.data_dir = tmp_path / "data"
-    s.auth.mode = "open"
-    s.rate_limit.requests_per_minute = 1_000_000
-    s.rate_limit.burst = 100_000
-    s.json_logs = False
+    s = open_settings(tmp_path / "data")
     ingest(s, embedder, [CORPUS / "plans", CORPUS / "faq"], "default")
     failures: list[str] = []
     calls: list[int] = []

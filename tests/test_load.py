@@ -8,22 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from app.settings import Settings
 from bench.load import run_load
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.conftest import CORPUS
-from tests.support.stack import ingest, serve
+from tests.support.stack import ingest, open_settings, serve
 
 pytestmark = pytest.mark.slow
 
 
 def test_answers_stay_consistent_during_ingestion(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
-    s = Settings()
-    s.store.data_dir = tmp_path / "data"
-    s.auth.mode = "open"
-    s.rate_limit.requests_per_minute = 1_000_000
-    s.rate_limit.burst = 100_000
-    s.json_logs = False
+    s = open_settings(tmp_path / "data")
     ingest(s, embedder, [CORPUS / "plans", CORPUS / "account"], "default")
     with serve(s) as (url, svc):
         svc.retriever.refresh_s = 0.2

@@ -14,6 +14,17 @@ from ingestion.store import open_store
 from tests.support.live_server import live_server
 
 
+def open_settings(data_dir: Path) -> Settings:
+    """Settings for a whole stack under test load: open local mode, no practical rate limit, plain logs."""
+    s = Settings()
+    s.store.data_dir = data_dir
+    s.auth.mode = "open"
+    s.rate_limit.requests_per_minute = 1_000_000
+    s.rate_limit.burst = 100_000
+    s.json_logs = False
+    return s
+
+
 def ingest(settings: Settings, embedder: SentenceTransformerEmbedder, paths: list[Path], collection: str) -> None:
     store = open_store(settings.store.resolved_database_url())
     try:
