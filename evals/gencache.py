@@ -47,9 +47,7 @@ class CachedBackend:
         self._count = token_counter(inner)
         self._lock = threading.Lock()
         self.hits = self.misses = 0
-        self._entries: dict[str, Generation] = {}
-        if path.exists():
-            self._entries = _read(path)
+        self._entries: dict[str, Generation] = _read(path) if path.exists() else {}
 
     def count_tokens(self, text: str) -> int:
         return self._count(text)
