@@ -24,7 +24,7 @@ from app.services import Services, build_services, make_ingestor
 from app.settings import LLMSettings, Settings
 from evals import metrics
 from evals.faults import FaultBackend, fault_detection, plan_faults
-from evals.gate import BaselineError, evaluate_gate, load_baseline
+from evals.gate import BaselineError, GateResult, evaluate_gate, load_baseline
 from evals.gencache import CachedBackend, GenerationCacheError
 from evals.report import write_reports
 from evals.retrieval_bench import DatasetError, format_table, run_bench
@@ -265,14 +265,27 @@ def run_command(
     # EvalTargetError here: --corpus did not ingest.
     except (SuiteError, BaselineError, EvalTargetError, GenerationCacheError) as exc:
         raise usage_error(str(exc), as_json) from None
-    thresholds = {**doc.pop("thresholds"), **flags}
     name = str(baseline) if baseline else None
-    gate = evaluate_gate(doc["aggregate"], doc["rows"], thresholds, base, name, fail_on_regression)
-    doc["gate"] = gate.to_dict()
-    files = write_reports(out, doc)
+    gate, files = gate_and_write(doc, out, flags, base, name, fail_on_regression)
     _print_run(doc, files, as_json)
     if not gate.passed:
         raise typer.Exit(1)
+
+
+def gate_and_write(
+    doc: dict[str, Any],
+    out: Path,
+    flags: dict[str, Any] | None = None,
+    baseline: dict[str, Any] | None = None,
+    baseline_name: str | None = None,
+    fail_on_regression: bool = False,
+) -> tuple[GateResult, dict[str, Path]]:
+    """Judge a run against the suite's thresholds (overridden by `flags`) and an optional baseline, record
+    the verdict in the results document and write the report folder."""
+    thresholds = {**doc.pop("thresholds"), **(flags or {})}
+    gate = evaluate_gate(doc["aggregate"], doc["rows"], thresholds, baseline, baseline_name, fail_on_regression)
+    doc["gate"] = gate.to_dict()
+    return gate, write_reports(out, doc)
 
 
 def _print_run(doc: dict[str, Any], files: dict[str, Path], as_json: bool) -> None:

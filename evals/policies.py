@@ -9,6 +9,7 @@ Each run also writes its own full report folder (OUT/annotate, OUT/redact, OUT/a
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -18,18 +19,17 @@ from pydantic import ValidationError
 
 from app.answering import Policy
 from app.services import build_services
-from evals.gate import evaluate_gate
 from evals.gencache import GenerationCacheError
 from evals.harness_cli import (
     CORPUS,
     Backend,
     RunOptions,
+    gate_and_write,
     run_eval,
     settings_from,
     usage_error,
     with_backend,
 )
-from evals.report import write_reports
 from evals.runner import EvalTargetError
 from evals.suite import SuiteError
 
@@ -95,23 +95,20 @@ def policies_command(
     configs: dict[str, dict[str, Any]] = {}
     svc = build_services(settings)
     try:
+        base = RunOptions(
+            suite=suite,
+            top_k=top_k,
+            concurrency=concurrency,
+            limit=limit,
+            collection=collection,
+            corpus=corpus,
+            progress=not as_json,
+            generation_cache=cache,
+        )
         for policy in POLICIES:
-            options = RunOptions(
-                suite=suite,
-                policy=policy,
-                top_k=top_k,
-                concurrency=concurrency,
-                limit=limit,
-                collection=collection,
-                corpus=corpus,
-                progress=not as_json,
-                generation_cache=cache,
-            )
-            doc = run_eval(settings, options, services=svc)
+            doc = run_eval(settings, dataclasses.replace(base, policy=policy), services=svc)
             # The suite's gate is recorded in each report but decides nothing here: this is a comparison.
-            gate = evaluate_gate(doc["aggregate"], doc["rows"], doc.pop("thresholds"), None, None, False)
-            doc["gate"] = gate.to_dict()
-            write_reports(out / policy, doc)
+            gate_and_write(doc, out / policy)
             aggregates[policy], configs[policy] = doc["aggregate"], doc["config"]
     except (SuiteError, EvalTargetError, GenerationCacheError) as exc:
         raise usage_error(str(exc), as_json) from None
