@@ -166,7 +166,11 @@ def analyze(text: str) -> TextFacts:
         raw = m.group("word")
         low = raw.lower().replace("’", "'")
         low = low[:-2] if low.endswith("'s") else low
-        is_cue = (low in _NEGATION or low.endswith("n't")) and not (reply and m.start() < reply.end())
+        is_cue = (
+            (low in _NEGATION or low.endswith("n't"))
+            and not (reply and m.start() < reply.end())
+            and not _in_title(text, m)  # "Not Ready for Prime Time Players", "Never Shout Never": names
+        )
         if is_cue and not (low == "no" and re.match(r"\.?\s*\d", text[m.end() :])):  # "No. 1" is a rank
             scope = _SCOPE
             continue
@@ -196,6 +200,12 @@ def analyze(text: str) -> TextFacts:
         quantities=frozenset(quantities),
         negated=frozenset(negated),
     )
+
+
+def _in_title(text: str, m: re.Match[str]) -> bool:
+    """A title-case word inside a sentence is part of a name; "NOT" in capitals is emphasis."""
+    raw = m.group()
+    return raw[0].isupper() and not raw.isupper() and not _sentence_initial(text, m.start())
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:
@@ -317,7 +327,14 @@ def claim_features(
         both = pool.where.get(a, frozenset()) & pool.where.get(b, frozenset())
         met += bool(both)
         near += any(_near(pool.facts[i], a, b) for i in both)
-    aligned = pool.facts[int(np.argmax(cover + 1e-3 * sims))] if n else None
+    # The claim is aligned with its best-covering sentence; when several cover it equally, one that
+    # states it without a negation conflict is enough ("not to be confused with the barn in X" does
+    # not contradict "X", which another sentence states plainly).
+    if n:
+        best = np.flatnonzero(cover >= cover.max() - 1e-6)
+        negation = min(negation_mismatch(claim, pool.facts[int(i)]) for i in best)
+    else:
+        negation = bool(claim.negated)
     conflict = bool(claim.figures - win_numbers) and bool(win_numbers - claim.numbers)
 
     vec = np.array(
@@ -335,7 +352,7 @@ def claim_features(
             _share_missing(claim.dates, pool.dates),
             float(bool(claim.entities - pool.content)),
             float(bool(claim.entities - win_content)),
-            float(negation_mismatch(claim, aligned) if aligned else bool(claim.negated)),
+            float(negation),
             _share_missing(claim.quantities, win_quant),
         ],
         dtype=np.float32,
