@@ -1,7 +1,11 @@
 """`tether eval detector`: the grounding verifier as a hallucination detector on public labelled data.
 
     tether eval detector --dataset halueval-qa --path ../shared/datasets --json
-    tether eval detector --dataset faithbench --path ../shared/datasets --threshold train
+    tether eval detector --dataset faithbench --path ../shared/datasets --threshold labels
+
+The default operating point is the answer-level cut stored in the verifier params for the dataset,
+chosen on its declared train split when the model was trained; the JSON also carries the metrics by
+the verifier's own labels under `verifier_labels`.
 
 Exit codes: 0 done, 2 a usage error (unknown dataset, data not at --path, bad --threshold).
 """
@@ -16,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app.grounding.verifier import Verifier
+from app.grounding.verifier import LocalVerifier, Verifier
 from app.settings import Settings
 from evals.detector.datasets import DATASETS, DatasetMissing, Split
 from evals.detector.run import ItemResult, run_detector, tune_threshold
@@ -39,7 +43,6 @@ def make_verifier(kind: str, settings: Settings) -> Verifier:
         from app.grounding.llm_judge import LLMJudgeVerifier
 
         return LLMJudgeVerifier(settings.llm, settings.verifier)
-    from app.grounding.verifier import LocalVerifier
     from ingestion.embedder import SentenceTransformerEmbedder
 
     return LocalVerifier(SentenceTransformerEmbedder(settings.embedding), settings.verifier)
@@ -55,11 +58,13 @@ def detector_command(
     path: Path = typer.Option(..., "--path", help="The datasets folder (or the dataset's own folder)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="First N items of the split."),
     split: str = typer.Option("test", "--split", help="test | train | all (declared splits, see docs)."),
-    threshold: str | None = typer.Option(
-        None,
+    threshold: str = typer.Option(
+        "auto",
         "--threshold",
-        help="Support cut per answer: a number, or 'train' to pick the best cut on the train split. "
-        "Default: the verifier's own labels (TETHER_VERIFIER__THRESHOLD).",
+        help="Answer-level support cut. auto: the cut stored in the verifier params for this dataset, chosen "
+        "on its train split when the model was trained (the verifier's own labels if it has none); labels: "
+        "the verifier's own labels (TETHER_VERIFIER__THRESHOLD); train: the best cut on the train split "
+        "under --path; or a number in (0, 1).",
     ),
     verifier_kind: str = typer.Option("local", "--verifier", help="local | llm (the configured judge)."),
     rows_path: Path | None = typer.Option(None, "--rows", help="Also write every item's result (JSONL)."),
@@ -90,17 +95,22 @@ def detector_command(
         Console().print(table(dataset, report))
 
 
-def _threshold(
-    value: str | None, dataset: str, path: Path, verifier: Verifier, limit: int | None
-) -> tuple[float | None, str]:
-    if value is None:
+def _threshold(value: str, dataset: str, path: Path, verifier: Verifier, limit: int | None) -> tuple[float | None, str]:
+    if value == "labels":
         return None, ""
+    if value == "auto":
+        stored = verifier.model.operating_points if isinstance(verifier, LocalVerifier) else {}
+        if dataset not in stored:
+            return None, ""
+        how = f"the cut chosen on the {dataset} train split when the verifier was trained (its params)"
+        return stored[dataset], how
     if value == "train":
-        return tune_threshold(dataset, path, verifier, limit), "chosen on the train split"
+        cut = tune_threshold(dataset, path, verifier, limit)
+        return cut, f"the cut that maximises balanced accuracy on the {dataset} train split under --path"
     try:
         cut = float(value)
     except ValueError:
-        raise _usage(f"--threshold must be a number in (0, 1) or 'train', not {value!r}") from None
+        raise _usage(f"--threshold must be auto, labels, train or a number in (0, 1), not {value!r}") from None
     if not 0.0 < cut < 1.0:
         raise _usage(f"--threshold must be in (0, 1), not {cut}")
     return cut, "given on the command line"
@@ -111,7 +121,10 @@ def table(dataset: str, report: dict[str, Any]) -> Table:
     t.add_column("detector")
     for header in METRICS.values():
         t.add_column(header, justify="right")
-    rows = [("tether", report), *report.get("baselines", {}).items()]
+    rows = [("tether", report)]
+    if "verifier_labels" in report:
+        rows.append(("tether, own labels", report["verifier_labels"]))
+    rows += report.get("baselines", {}).items()
     for name, r in rows:
         t.add_row(name, *(_cell(r.get(m)) for m in METRICS))
     return t

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from app.grounding.model import SupportModel
 from evals.cli import eval_app
 from evals.detector.datasets import load, to_passages
 
@@ -28,9 +29,26 @@ def test_halueval_sample_json() -> None:
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)  # exactly one JSON object
-    assert set(report) == KEYS | {"split", "mapping"}
+    assert set(report) == KEYS | {"split", "mapping", "threshold", "verifier_labels"}
     assert report["items"] == 20 and report["split"] == "test"
     assert report["accuracy"] >= 0.75  # ten grounded and ten hallucinated answers
+    # The default operating point is the cut the trained params carry for this dataset; the verifier's
+    # own labels are reported beside it.
+    assert report["threshold"] == SupportModel.load().operating_points["halueval-qa"]
+    assert "train split" in report["mapping"]
+    assert set(report["verifier_labels"]) == (KEYS - {"ms_per_item"}) | {"mapping"}
+    assert report["verifier_labels"]["items"] == 20
+
+
+@pytest.mark.datasets
+@needs_data
+def test_verifier_labels_operating_point() -> None:
+    args = ["detector", "--dataset", "halueval-qa", "--path", str(DATASETS), "--limit", "6", "--json"]
+    result = CliRunner().invoke(eval_app, [*args, "--threshold", "labels"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["threshold"] is None and "verifier_labels" not in report
+    assert "verifier threshold" in report["mapping"]
 
 
 @pytest.mark.datasets
@@ -41,13 +59,29 @@ def test_faithbench_sample_with_baselines(tmp_path: Path) -> None:
     result = CliRunner().invoke(eval_app, [*args, "--threshold", "0.4", "--rows", str(rows), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report) == KEYS | {"split", "mapping", "baselines"}
+    assert set(report) == KEYS | {"split", "mapping", "threshold", "verifier_labels", "baselines"}
+    assert report["threshold"] == 0.4
     assert set(report["baselines"]) == {"hhem-2.1", "gpt_4o"}
     for baseline in report["baselines"].values():
         assert set(baseline) == (KEYS - {"ms_per_item"}) | {"mapping"} and baseline["items"] == 12
     assert "0.40" in report["mapping"]
     lines = [json.loads(x) for x in rows.read_text().splitlines()]
-    assert len(lines) == 12 and {"id", "hallucinated", "predicted", "score"} <= set(lines[0])
+    assert len(lines) == 12 and {"id", "hallucinated", "predicted", "labelled", "score"} <= set(lines[0])
+    # Each row's prediction is its score against the given cut.
+    assert all(r["predicted"] == (1 - r["score"] < 0.4) for r in lines)
+
+
+def test_splits_are_halves_of_any_file(tmp_path: Path) -> None:
+    rows = [
+        {"knowledge": f"Item {i} costs {i} dollars.", "question": f"What does item {i} cost?",
+         "right_answer": f"{i} dollars", "hallucinated_answer": f"{i + 50} dollars"}
+        for i in range(1, 8)
+    ]  # fmt: skip
+    (tmp_path / "qa_one_turn.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    train, test = load("halueval-qa", tmp_path, "train"), load("halueval-qa", tmp_path, "test")
+    assert [i.id for i in train[::2]] == ["halueval-1-r", "halueval-2-r", "halueval-3-r"]
+    assert [i.id for i in test[::2]] == ["halueval-4-r", "halueval-5-r", "halueval-6-r", "halueval-7-r"]
+    assert len(load("halueval-qa", tmp_path, "all")) == 14
 
 
 @pytest.mark.datasets
@@ -88,6 +122,8 @@ def test_faithbench_splits_and_labels() -> None:
         (["--dataset", "nope", "--path", "."], "unknown dataset"),
         (["--dataset", "halueval-qa", "--path", ".", "--split", "dev"], "--split"),
         (["--dataset", "halueval-qa", "--path", "."], "no qa_one_turn.jsonl"),
+        (["--dataset", "halueval-qa", "--path", ".", "--threshold", "best"], "--threshold must be"),
+        (["--dataset", "halueval-qa", "--path", ".", "--threshold", "1.5"], "--threshold must be in (0, 1)"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:

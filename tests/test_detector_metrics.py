@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from evals.detector.metrics import accuracy, auroc, balanced_accuracy, confusion, f1, precision, recall, summarize
+from evals.detector.metrics import (
+    accuracy,
+    auroc,
+    balanced_accuracy,
+    best_cut,
+    confusion,
+    f1,
+    precision,
+    recall,
+    summarize,
+)
 
 T, F = True, False
 
@@ -88,3 +98,23 @@ def test_summarize_keys_and_rounding() -> None:
         "auroc": 1.0,
         "items": 3,
     }
+
+
+@pytest.mark.parametrize(
+    ("y_true", "support", "cut"),
+    [
+        # Separable: every cut between the classes is perfect; the one nearest 0.5 wins.
+        ([T, T, F, F], [0.1, 0.2, 0.8, 0.9], 0.5),
+        ([T, T, F, F], [0.1, 0.2, 0.3, 0.4], 0.3),  # answers below the cut are hallucinated
+        ([T, F, F], [0.85, 0.9, 0.95], 0.86),  # a high cut when grounded answers score high
+        ([T, T, F], [0.02, 0.05, 0.03], 0.03),  # not separable: the best is 0.75, at 0.02 < cut <= 0.03
+        ([F, F], [0.2, 0.7], 0.2),  # one class: cuts up to 0.2 are perfect; 0.2 is nearest 0.5
+    ],
+)
+def test_best_cut(y_true: list[bool], support: list[float], cut: float) -> None:
+    assert best_cut(y_true, support) == cut
+
+
+def test_best_cut_length_mismatch() -> None:
+    with pytest.raises(ValueError):
+        best_cut([T], [0.1, 0.2])

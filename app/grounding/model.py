@@ -38,6 +38,10 @@ class SupportModel:
     intercept: float
     calibration: dict[Regime, tuple[float, float]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Answer-level support cut per detector benchmark (e.g. "halueval-qa"), chosen on that benchmark's
+    # declared train split when the model was trained: a benchmark of one-line answers and one of
+    # multi-claim summaries need different cuts. The service itself uses its configured threshold.
+    operating_points: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if tuple(self.features) != FEATURE_NAMES:
@@ -78,6 +82,7 @@ class SupportModel:
                 "kind": "platt",
                 **{r: {"a": round(a, 6), "b": round(b, 6)} for r, (a, b) in self.calibration.items()},
             },
+            "operating_points": {k: round(v, 4) for k, v in sorted(self.operating_points.items())},
             "meta": self.meta,
         }
 
@@ -96,6 +101,7 @@ class SupportModel:
                 intercept=float(data["intercept"]),
                 calibration=calibration,
                 meta=dict(data.get("meta", {})),
+                operating_points={str(k): float(v) for k, v in data.get("operating_points", {}).items()},
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelParamsError(f"verifier params: malformed field ({exc})") from exc

@@ -317,6 +317,35 @@ def cv_report(prob: np.ndarray, y: np.ndarray, sources: Sequence[str], qa: np.nd
     return out
 
 
+BENCHMARKS = {"halueval": "halueval-qa", "faithbench": "faithbench"}
+
+
+def operating_points(
+    model: SupportModel, x: np.ndarray, owner: Sequence[int], examples: Sequence[Example]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Per public benchmark, the answer-level support cut that `tether eval detector` would choose on
+    its train split (`--threshold train`): an answer's support is its lowest claim probability (1.0
+    with no claim), and the cut maximises balanced accuracy. Also that balanced accuracy, on train."""
+    from evals.detector.metrics import balanced_accuracy, best_cut
+
+    lowest: dict[int, float] = {}
+    for i, row in zip(owner, x, strict=True):
+        question = examples[i].question
+        p = float(model.predict(row, "qa" if question and question.strip() else "free")[0])
+        lowest[i] = min(lowest.get(i, 1.0), p)
+    cuts: dict[str, float] = {}
+    scores: dict[str, float] = {}
+    for source, dataset in BENCHMARKS.items():
+        items = [i for i, ex in enumerate(examples) if ex.source == source]
+        if not items:
+            continue
+        truth = [examples[i].hallucinated for i in items]
+        support = [lowest.get(i, 1.0) for i in items]
+        cuts[dataset] = best_cut(truth, support)
+        scores[dataset] = round(balanced_accuracy(truth, [s < cuts[dataset] for s in support]), 4)
+    return cuts, scores
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True, help="where to write the JSON parameters")
@@ -369,6 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "c_grid_cv_auroc": grid,
     }
     final = SupportModel(FEATURE_NAMES, model.mean, model.scale, model.coef, model.intercept, calibration, meta)
+    cuts, at_cut = operating_points(final, x, owner, examples)
+    meta["operating_points_train_balanced_accuracy"] = at_cut
+    final = SupportModel(FEATURE_NAMES, model.mean, model.scale, model.coef, model.intercept, calibration, meta, cuts)
     size = final.save(args.out)
     print(json.dumps({"out": str(args.out), "bytes": size, "claims": len(y), **meta}, indent=1))
     print(f"trained in {time.perf_counter() - t0:.0f} s")

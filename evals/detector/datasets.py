@@ -2,10 +2,13 @@
 conversion of their knowledge/source texts into sentence-bearing `Passage` records.
 
 Splits (fixed, so training never sees a reported item):
-- HaluEval-QA: lines 1-250 are `train`, lines 251-500 are `test`; each line gives a grounded item
-  (right_answer) and a hallucinated one (hallucinated_answer).
-- FaithBench: batches 1-4 are `train`, batches 5-8 are `test`; hallucinated = any annotation label
-  starting with "Unwanted" ("Questionable" and "Benign" count as consistent).
+- HaluEval-QA: the first half of the file's lines is `train`, the second half `test` (for the
+  500-line file: lines 1-250 and 251-500); each line gives a grounded item (right_answer) and a
+  hallucinated one (hallucinated_answer).
+- FaithBench: the first half of the batch files, by number, is `train`, the rest `test` (for the
+  eight batches: 1-4 and 5-8); hallucinated = any annotation label starting with "Unwanted"
+  ("Questionable" and "Benign" count as consistent).
+Halves rather than fixed counts, so that a file of another size still has a test split.
 """
 
 from __future__ import annotations
@@ -21,8 +24,6 @@ from app.retrieval.passages import Passage
 
 Split = Literal["train", "test", "all"]
 DATASETS = ("halueval-qa", "faithbench")
-HALUEVAL_TRAIN_LINES = 250
-FAITHBENCH_TRAIN_BATCHES = frozenset({1, 2, 3, 4})
 
 
 class DatasetMissing(FileNotFoundError):
@@ -61,7 +62,7 @@ def load_halueval_qa(path: Path, split: Split = "test") -> list[DetectorItem]:
     items = []
     lines = halueval_file(path).read_text(encoding="utf-8").splitlines()
     for i, line in enumerate(lines):
-        if not line.strip() or not _in_split(i < HALUEVAL_TRAIN_LINES, split):
+        if not line.strip() or not _in_split(i < len(lines) // 2, split):
             continue
         row = json.loads(line)
         for kind, hallucinated in (("right_answer", False), ("hallucinated_answer", True)):
@@ -79,8 +80,9 @@ def load_halueval_qa(path: Path, split: Split = "test") -> list[DetectorItem]:
 
 def load_faithbench(path: Path, split: Split = "test") -> list[DetectorItem]:
     items = []
-    for batch, file in faithbench_files(path):
-        if not _in_split(batch in FAITHBENCH_TRAIN_BATCHES, split):
+    files = faithbench_files(path)
+    for k, (batch, file) in enumerate(files):
+        if not _in_split(k < len(files) // 2, split):
             continue
         for sample in json.loads(file.read_text(encoding="utf-8"))["samples"]:
             unwanted = [

@@ -89,3 +89,15 @@ def summarize(
         "auroc": round(auc, 4) if auc is not None else None,
         "items": len(y_true),
     }
+
+
+CUTS = tuple(k / 100 for k in range(1, 100))
+
+
+def best_cut(y_true: Sequence[bool], support: Sequence[float]) -> float:
+    """The support cut (0.01 … 0.99) that maximises balanced accuracy when an answer whose support is
+    below it is called hallucinated; ties go to the cut nearest 0.5, then to the higher one."""
+    if len(y_true) != len(support):
+        raise ValueError(f"{len(y_true)} labels but {len(support)} scores")
+    scored = ((balanced_accuracy(y_true, [s < t for s in support]), -abs(t - 0.5), t) for t in CUTS)
+    return max(scored)[2]

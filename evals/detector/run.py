@@ -12,7 +12,7 @@ from typing import Any
 
 from app.grounding.verifier import Verification, Verifier
 from evals.detector.datasets import DetectorItem, Split, load, to_passages
-from evals.detector.metrics import balanced_accuracy, summarize
+from evals.detector.metrics import best_cut, summarize
 
 MAPPING = (
     "an answer is predicted hallucinated when the verifier labels any of its claims 'unsupported' "
@@ -21,9 +21,8 @@ MAPPING = (
 )
 TUNED_MAPPING = (
     "an answer is predicted hallucinated when its lowest claim support probability is below {t:.2f} "
-    "(or a claim is 'error'), {t:.2f} being the cut that maximises balanced accuracy on the {dataset} "
-    "train split ({how}); score = 1 - the lowest claim support probability; an answer with no "
-    "checkable claim counts as grounded"
+    "(or a claim is 'error'): {how}; score = 1 - the lowest claim support probability; an answer with "
+    "no checkable claim counts as grounded"
 )
 BASELINE_MAPPING = {
     "hhem-2.1": "hallucinated if metadata['hhem-2.1'] < 0.5; score 1 - hhem-2.1",
@@ -35,7 +34,8 @@ BASELINE_MAPPING = {
 class ItemResult:
     id: str
     hallucinated: bool
-    predicted: bool
+    predicted: bool  # at the report's operating point
+    labelled: bool  # by the verifier's own labels (its configured threshold), what the service does
     score: float
     claims: int
     unsupported: int
@@ -67,8 +67,9 @@ def detect(items: list[DetectorItem], verifier: Verifier, threshold: float | Non
         t0 = time.perf_counter()
         v = verifier.verify(it.answer, passages, it.question)
         ms = (time.perf_counter() - t0) * 1000
-        predicted, score = judge(v, threshold)
-        yield ItemResult(it.id, it.hallucinated, predicted, score, len(v.claims), v.unsupported, v.errors, ms)
+        labelled, score = judge(v)
+        predicted = labelled if threshold is None else judge(v, threshold)[0]
+        yield ItemResult(it.id, it.hallucinated, predicted, labelled, score, len(v.claims), v.unsupported, v.errors, ms)
 
 
 def tune_threshold(dataset: str, path: Path, verifier: Verifier, limit: int | None = None) -> float:
@@ -76,12 +77,7 @@ def tune_threshold(dataset: str, path: Path, verifier: Verifier, limit: int | No
     cut nearest 0.5), for a detector benchmark whose operating point differs from the default."""
     items = load(dataset, path, "train")[:limit]
     results = list(detect(items, verifier))
-    truth = [r.hallucinated for r in results]
-    support = [1.0 - r.score for r in results]
-    best = max(
-        (balanced_accuracy(truth, [s < t for s in support]), -abs(t - 0.5), t) for t in (k / 100 for k in range(1, 100))
-    )
-    return best[2]
+    return best_cut([r.hallucinated for r in results], [1.0 - r.score for r in results])
 
 
 def run_detector(
@@ -92,10 +88,11 @@ def run_detector(
     split: Split = "test",
     rows: list[ItemResult] | None = None,
     threshold: float | None = None,
-    threshold_note: str = "given",
+    threshold_note: str = "given on the command line",
 ) -> dict[str, Any]:
-    """Metrics of `verifier` on `dataset` (halueval-qa | faithbench) from `path`. `threshold` None uses
-    the verifier's own labels; pass a list as `rows` to receive every item's own result."""
+    """Metrics of `verifier` on `dataset` (halueval-qa | faithbench) from `path` at the answer-level
+    support cut `threshold` (None: the verifier's own labels), plus, under `verifier_labels`, the same
+    metrics by the verifier's own labels. Pass a list as `rows` to receive every item's own result."""
     items = load(dataset, path, split)
     if limit is not None:
         items = items[:limit]
@@ -106,9 +103,11 @@ def run_detector(
     report: dict[str, Any] = summarize(truth, [r.predicted for r in results], [r.score for r in results])
     report["ms_per_item"] = round(sum(r.ms for r in results) / len(results), 2) if results else 0.0
     report["split"] = split
-    report["mapping"] = (
-        MAPPING if threshold is None else TUNED_MAPPING.format(t=threshold, dataset=dataset, how=threshold_note)
-    )
+    report["threshold"] = threshold
+    report["mapping"] = MAPPING if threshold is None else TUNED_MAPPING.format(t=threshold, how=threshold_note)
+    if threshold is not None:
+        labelled = summarize(truth, [r.labelled for r in results], [r.score for r in results])
+        report["verifier_labels"] = {**labelled, "mapping": MAPPING}
     if dataset == "faithbench":
         report["baselines"] = baselines(items)
     return report
