@@ -23,6 +23,9 @@ def _stems(text: str) -> set[str]:
         # A capitalised negation word inside a sentence belongs to a name, not to the sentence.
         ('He was a member of the "Not Ready for Prime Time Players" on "Saturday Night Live".', ""),
         ("The bands on the cover were Never Shout Never and Hey Monday.", ""),
+        # ... but a table cell or a list item that starts with one is a negation.
+        ("| Rewind | Not included |", "included"),
+        ("Rewind:\n- Not available on the Free plan", "available free plan"),
         # A leading "No," answers a question; it negates nothing.
         ("No, Pam Veasey is Canadian.", ""),
         ("The No. 1 seed won.", ""),

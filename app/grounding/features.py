@@ -205,7 +205,10 @@ def analyze(text: str) -> TextFacts:
 def _in_title(text: str, m: re.Match[str]) -> bool:
     """A title-case word inside a sentence is part of a name; "NOT" in capitals is emphasis."""
     raw = m.group()
-    return raw[0].isupper() and not raw.isupper() and not _sentence_initial(text, m.start())
+    if not raw[0].isupper() or raw.isupper():
+        return False
+    cell_or_item = re.search(r"(?:\||\n)\s*(?:[-*+]\s+)?$", text[max(0, m.start() - 12) : m.start()])
+    return not (cell_or_item or _sentence_initial(text, m.start()))  # "| No |", "- Not on Free": negations
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:
