@@ -12,7 +12,7 @@ from app.retrieval.hybrid import Retriever
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
-from ingestion.embedder import Embedder, SentenceTransformerEmbedder
+from ingestion.embedder import CachedEmbedder, Embedder, SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
 from ingestion.store import Store, open_store
 
@@ -39,7 +39,7 @@ def make_ingestor(settings: Settings, store: Store, embedder: Embedder) -> Inges
     return Ingestor(store, embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest)
 
 
-def make_verifier(settings: Settings, embedder: SentenceTransformerEmbedder) -> Verifier:
+def make_verifier(settings: Settings, embedder: Embedder) -> Verifier:
     if settings.verifier.kind == "llm":
         from app.grounding.llm_judge import LLMJudgeVerifier
 
@@ -58,8 +58,10 @@ def build_services(settings: Settings, backend: LLMBackend | None = None, warm: 
     if warm:
         embedder.embed(["warm up"])  # load the model now, not on the first request
     retriever = Retriever(store, embedder, settings.store.data_dir, settings.index, settings.retrieval)
-    backend = backend or make_backend(settings.llm, embedder)
-    verifier = make_verifier(settings, embedder)
+    # The extractive backend and the verifier embed the same passage sentences: one cache for both.
+    sentences = CachedEmbedder(embedder)
+    backend = backend or make_backend(settings.llm, sentences)
+    verifier = make_verifier(settings, sentences)
     answerer = Answerer(retriever, backend, verifier, settings)
     return Services(
         settings,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
@@ -113,3 +114,53 @@ class SentenceTransformerEmbedder:
         # bf16 rounding leaves norms ~0.998; renormalise so inner product is exact cosine.
         vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
         return np.ascontiguousarray(vecs)
+
+
+class CachedEmbedder:
+    """An Embedder that remembers vectors by text: a bounded, thread-safe LRU in front of another.
+
+    The serving path embeds the same passage sentences twice per answer, once to pick them (the
+    extractive backend) and once to check the answer against them (the verifier), and popular
+    passages come back question after question; one shared cache serves all of it. A vector is
+    1.5 KB, so the default 20,000 entries hold about 30 MB."""
+
+    def __init__(self, inner: Embedder, maxsize: int = 20_000) -> None:
+        self.inner = inner
+        self.maxsize = maxsize
+        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    @property
+    def max_tokens(self) -> int:
+        return self.inner.max_tokens
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_tokens(texts)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One call to the inner embedder for the texts not cached; rows in the order given."""
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for text in texts:
+                vector = self._data.get(text)
+                if vector is not None:
+                    self._data.move_to_end(text)
+                    found[text] = vector
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            fresh = self.inner.embed(missing)
+            with self._lock:
+                for text, vector in zip(missing, fresh, strict=True):
+                    found[text] = self._data[text] = vector
+                while len(self._data) > self.maxsize:
+                    self._data.popitem(last=False)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([found[t] for t in texts])
+
+    def __len__(self) -> int:
+        return len(self._data)

@@ -11,7 +11,7 @@ import pytest
 from app.grounding.model import SupportModel
 from app.grounding.verifier import LocalVerifier, Verification, passages_from_text
 from app.retrieval.passages import Passage
-from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
 DOC = (
     "The Free plan includes 5 GB of storage for one user. "
@@ -154,6 +154,40 @@ def test_one_embedding_call_and_a_warm_cache(embedder: SentenceTransformerEmbedd
     assert counting.calls[-1] == 1  # sentences come from the cache
     v.verify("The Business plan costs $15 per user.", ps)
     assert len(counting.calls) == 2
+
+
+def test_cached_embedder_embeds_each_text_once(embedder: SentenceTransformerEmbedder) -> None:
+    counting = CountingEmbedder(embedder)
+    cached = CachedEmbedder(counting, maxsize=3)
+    first = cached.embed(["a plan", "a device", "a plan"])
+    assert counting.calls == [2] and first.shape == (3, embedder.dim)
+    assert np.array_equal(first[0], first[2]) and np.allclose(first[0], embedder.embed(["a plan"])[0], atol=1e-2)
+    again = cached.embed(["a device", "a link"])
+    assert counting.calls == [2, 1] and np.array_equal(again[0], first[1])  # only "a link" is new
+    cached.embed(["a folder"])  # four texts seen, three kept: the least recently used ("a plan") goes
+    assert len(cached) == 3
+    cached.embed(["a plan"])
+    assert counting.calls[-1] == 1
+    assert cached.embed([]).shape == (0, embedder.dim)
+
+
+def test_backend_and_verifier_share_sentence_vectors(embedder: SentenceTransformerEmbedder) -> None:
+    """The extractive backend embeds the passage sentences to pick them; the verifier then finds
+    them cached and embeds only the answer's claims."""
+    from app.llm.base import GenerationRequest
+    from app.llm.extractive import ExtractiveBackend
+
+    counting = CountingEmbedder(embedder)
+    shared = CachedEmbedder(counting)
+    backend, v = ExtractiveBackend(shared), LocalVerifier(shared, model_params=SupportModel.load())
+    ps = passages_from_text(DOC, "d")
+    question = "How much storage does the Free plan include?"
+    answer = backend.generate(GenerationRequest(question=question, passages=ps, messages=[])).text
+    picked = counting.calls[-1]
+    result = v.verify(answer, ps, question)
+    assert result.claims and result.claims[0].label == "supported"
+    assert counting.calls[1:] == [len(result.claims)]  # claims only: every sentence was cached
+    assert picked >= 9
 
 
 def test_cache_is_bounded(embedder: SentenceTransformerEmbedder) -> None:

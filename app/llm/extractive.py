@@ -13,8 +13,6 @@ other passages must be nearly as good. Headings, questions, table rows and fragm
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +22,7 @@ from app.llm.base import Generation, GenerationRequest
 from app.llm.injection import looks_like_injection
 from app.llm.prompt import ABSTENTION, approx_tokens, sentence_cuts
 from app.retrieval.passages import Passage
-from ingestion.embedder import Embedder
+from ingestion.embedder import CachedEmbedder, Embedder
 
 KEYWORD_WEIGHT = 0.25
 NEXT_SENTENCE_BONUS = 0.1
@@ -197,34 +195,10 @@ class ExtractiveBackend:
     name = "extractive"
 
     def __init__(self, embedder: Embedder, max_sentences: int = 3, *, cache_size: int = 20_000) -> None:
-        self.embedder = embedder
+        # Popular articles' sentences come back question after question: embed each once. The
+        # service passes the cache it shares with the verifier, which checks the same sentences.
+        self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
         self.max_sentences = max_sentences
-        # Popular articles' sentences come back question after question; a vector is 1.5 KB, so
-        # the default cache holds ~30 MB and saves most of the embedding work on a warm service.
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
-
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            fresh = self.embedder.embed(missing)
-            with self._lock:
-                for text, vector in zip(missing, fresh, strict=True):
-                    self._cache[text] = vector
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
-        with self._lock:
-            rows = []
-            for text in texts:
-                vector = self._cache.get(text)
-                if vector is None:  # evicted by a concurrent request between the two steps
-                    vector = self.embedder.embed([text])[0]
-                else:
-                    self._cache.move_to_end(text)
-                rows.append(vector)
-        return np.stack(rows)
 
     def count_tokens(self, text: str) -> int:
         return approx_tokens(text)
@@ -233,7 +207,7 @@ class ExtractiveBackend:
         cands = candidates(request.passages)
         if not cands or not request.question.strip():
             return [ABSTENTION], []
-        vectors = self._embed([request.question, *(c.text for c in cands)])
+        vectors = self.embedder.embed([request.question, *(c.text for c in cands)])
         picked = select(request.question, cands, vectors, self.max_sentences)
         if not picked:
             return [ABSTENTION], []
