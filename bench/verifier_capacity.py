@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from app.grounding import train
+from app.grounding import train, trainset
 from app.grounding.features import FEATURE_NAMES
 from app.grounding.model import SupportModel
 from app.grounding.verifier import LocalVerifier
@@ -53,7 +53,7 @@ def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndar
 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    lr = LogisticRegression(C=c, max_iter=5000, random_state=train.SEED).fit((x - mean) / scale, y, sample_weight=w)
+    lr = LogisticRegression(C=c, max_iter=5000, random_state=trainset.SEED).fit((x - mean) / scale, y, sample_weight=w)
     return mean, scale, lr
 
 
@@ -80,9 +80,9 @@ def main() -> int:
     from sklearn.metrics import roc_auc_score
 
     t0 = time.perf_counter()
-    rng = random.Random(train.SEED)
-    docs = train.read_documents(train.REPO / "corpus", train.DEFAULT_DATASETS, 20, rng)
-    examples = train.synthetic_examples(docs, rng, 12) + train.public_examples(train.DEFAULT_DATASETS)
+    rng = random.Random(trainset.SEED)
+    docs = trainset.read_documents(trainset.REPO / "corpus", trainset.DEFAULT_DATASETS, 20, rng)
+    examples = trainset.synthetic_examples(docs, rng, 12) + trainset.public_examples(trainset.DEFAULT_DATASETS)
     verifier = LocalVerifier(SentenceTransformerEmbedder(), model_params=SupportModel.untrained())
     x, y, owner = train.featurize(verifier, examples)
     sources = [examples[i].source for i in owner]

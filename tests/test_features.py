@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.grounding.features import FEATURE_NAMES, EvidencePool, analyze, claim_features, negation_mismatch, stem
+from app.grounding.facts import analyze, negation_mismatch, stem
+from app.grounding.features import FEATURE_NAMES, EvidencePool, claim_features
 
 
 def _stems(text: str) -> set[str]:

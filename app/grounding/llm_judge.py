@@ -14,7 +14,7 @@ from typing import Any
 import openai
 
 from app.grounding.claims import Segment, parse_answer
-from app.grounding.features import analyze
+from app.grounding.facts import analyze
 from app.grounding.verifier import ClaimVerdict, Evidence, Verification, passage_sentences
 from app.llm.base import GenerationRequest, Message
 from app.llm.openai_backend import OpenAIBackend

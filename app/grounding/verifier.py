@@ -16,7 +16,8 @@ from typing import Any, Literal, Protocol
 import numpy as np
 
 from app.grounding.claims import Segment, parse_answer, split_sentences
-from app.grounding.features import FEATURE_NAMES, EvidencePool, TextFacts, analyze, claim_features
+from app.grounding.facts import TextFacts, analyze
+from app.grounding.features import FEATURE_NAMES, EvidencePool, claim_features
 from app.grounding.model import Regime, SupportModel
 from app.retrieval.passages import Passage
 from app.settings import VerifierSettings
