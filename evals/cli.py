@@ -123,7 +123,7 @@ def table(dataset: str, report: dict[str, Any]) -> Table:
         t.add_column(header, justify="right")
     rows = [("tether", report)]
     if "verifier_labels" in report:
-        rows.append(("tether, own labels", report["verifier_labels"]))
+        rows.append(("tether labels", report["verifier_labels"]))
     rows += report.get("baselines", {}).items()
     for name, r in rows:
         t.add_row(name, *(_cell(r.get(m)) for m in METRICS))
