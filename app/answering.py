@@ -32,6 +32,8 @@ class AnswerQuery:
     filters: Filters | None = None
     policy: Policy = "annotate"
     verify: bool = True
+    support_threshold: float | None = None  # None: the configured verifier threshold
+    abstain_below: float | None = None  # None: the configured abstain_below
     trace_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
@@ -121,13 +123,13 @@ class Answerer:
     ) -> dict[str, Any]:
         parsed = parse_answer(raw, n_passages=len(passages))
         t2 = time.perf_counter()
-        verification = self.verifier.verify(raw, passages, q.question) if q.verify else None
+        verification = self.verifier.verify(raw, passages, q.question, q.support_threshold) if q.verify else None
         timings["verify_ms"] = _ms(t2)
         result = apply_policy(
             raw,
             verification or Verification.from_claims([]),
             q.policy,
-            threshold=self.settings.verifier.abstain_below,
+            threshold=self.settings.verifier.abstain_below if q.abstain_below is None else q.abstain_below,
             has_passages=True,
         )
         cited = sorted(

@@ -151,6 +151,13 @@ def test_openai_client_gets_grounded_answers(base_url: str) -> None:
         text += chunk.choices[0].delta.content or "" if chunk.choices else ""
         last_ext = (chunk.model_extra or {}).get("tether") or last_ext
     assert text == msg.content and last_ext is not None and last_ext["citations"] == ext["citations"]
+    # The tether extension takes the same per-request strictness: nothing scores 1.0, so all is withheld.
+    strict = oa.chat.completions.create(
+        model="tether",
+        messages=[{"role": "user", "content": "How much does the Business plan cost per month?"}],
+        extra_body={"tether": {"policy": "redact", "support_threshold": 1.0}},
+    )
+    assert (strict.choices[0].message.model_extra or {})["tether"]["status"] == "abstained"
 
 
 @pytest.mark.parametrize(
@@ -235,6 +242,32 @@ def test_verify_endpoint_flags_a_wrong_number(client: httpx.Client) -> None:
         json={"answer": "The Business plan allows files up to 100 GB.", "question": "Business plan max file size?"},
     ).json()
     assert retrieved["passages"] and retrieved["claims"][0]["supported"] is True
+
+
+def test_strictness_per_request(client: httpx.Client) -> None:
+    passages = [{"text": "On the Business plan, the maximum upload size is 100 GB per file."}]
+    body = {"answer": "The Business plan allows files up to 100 GB [1].", "passages": passages}
+    default = client.post("/v1/verify", json=body).json()["claims"][0]
+    score = default["score"]
+    assert default["supported"] is True and 0.0 < score < 1.0
+    # A cut above the claim's score makes the same claim unsupported, with a reason; scores never move.
+    strict = client.post("/v1/verify", json={**body, "support_threshold": min(1.0, score + 0.01)}).json()
+    assert strict["claims"][0]["supported"] is False and strict["claims"][0]["reason"]
+    assert strict["claims"][0]["score"] == score and strict["groundedness"] == 0.0
+    redacted = client.post("/v1/verify", json={**body, "support_threshold": 1.0, "policy": "redact"}).json()
+    assert redacted["status"] == "abstained" and redacted["reason"] == "all_claims_unsupported"
+    # abstain_below: an answer half supported passes at 0.5 and is withheld at 0.6.
+    two = {"answer": "The Business plan allows files up to 100 GB [1]. It costs $3 a month [1].", "passages": passages}
+    half = client.post("/v1/verify", json={**two, "policy": "abstain"}).json()
+    assert half["groundedness"] == 0.5 and half["status"] != "abstained"
+    withheld = client.post("/v1/verify", json={**two, "policy": "abstain", "abstain_below": 0.6}).json()
+    assert withheld["status"] == "abstained" and withheld["reason"] == "low_groundedness"
+    answer = client.post("/v1/answer", json={"question": "How do I reset my password?", "support_threshold": 1.0})
+    assert answer.status_code == 200 and answer.json()["claims"]
+    assert all(not c["supported"] for c in answer.json()["claims"])
+    for bad in ({"support_threshold": 1.5}, {"abstain_below": -0.1}, {"support_threshold": "high"}):
+        r = client.post("/v1/verify", json={**body, **bad})
+        assert r.status_code == 422 and r.json()["error"]["code"]
 
 
 def test_unknown_route_is_json_404(client: httpx.Client) -> None:

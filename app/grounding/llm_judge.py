@@ -51,7 +51,9 @@ class LLMJudgeVerifier:
         self.settings = settings or VerifierSettings()
         self.backend = OpenAIBackend(llm, client=client)
 
-    def verify(self, answer: str, passages: Sequence[Passage], question: str | None = None) -> Verification:
+    def verify(
+        self, answer: str, passages: Sequence[Passage], question: str | None = None, threshold: float | None = None
+    ) -> Verification:
         claims = parse_answer(answer, n_passages=len(passages)).claims
         if not claims:
             return Verification.from_claims([])
@@ -64,11 +66,14 @@ class LLMJudgeVerifier:
         )
         reply = self.backend.generate(request).text  # BackendError / BackendTimeout propagate
         verdicts = parse_verdicts(reply, len(claims))
+        cut = self.settings.threshold if threshold is None else threshold
         return Verification.from_claims(
-            [self._verdict(seg, verdicts.get(i + 1), passages) for i, seg in enumerate(claims)]
+            [self._verdict(seg, verdicts.get(i + 1), passages, cut) for i, seg in enumerate(claims)]
         )
 
-    def _verdict(self, seg: Segment, raw: dict[str, Any] | str | None, passages: Sequence[Passage]) -> ClaimVerdict:
+    def _verdict(
+        self, seg: Segment, raw: dict[str, Any] | str | None, passages: Sequence[Passage], cut: float
+    ) -> ClaimVerdict:
         base = ClaimVerdict(
             text=seg.text,
             start=seg.start,
@@ -84,7 +89,7 @@ class LLMJudgeVerifier:
             return base
         supported, score, n = raw["supported"], raw["score"], raw["evidence"]
         # The judge's score must agree with its own yes (a "true" at 0.2 is not a pass).
-        ok = bool(supported and (score is None or score >= self.settings.threshold))
+        ok = bool(supported and (score is None or score >= cut))
         cited = raw.get("cited_support") if seg.citations else None
         return replace(
             base,

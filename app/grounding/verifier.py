@@ -92,7 +92,12 @@ class Verification:
 class Verifier(Protocol):
     """Answer + the passages it was written from (passage n is passages[n-1]) → a verdict per claim."""
 
-    def verify(self, answer: str, passages: Sequence[Passage], question: str | None = None) -> Verification: ...
+    def verify(
+        self, answer: str, passages: Sequence[Passage], question: str | None = None, threshold: float | None = None
+    ) -> Verification:
+        """`threshold`: the support probability at or above which a claim is supported, for this call
+        (None: the configured one)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,17 +201,20 @@ class LocalVerifier:
         self.model = model_params if isinstance(model_params, SupportModel) else SupportModel.load(model_params)
         self.cache = EmbeddingCache(cache_size)
 
-    def verify(self, answer: str, passages: Sequence[Passage], question: str | None = None) -> Verification:
+    def verify(
+        self, answer: str, passages: Sequence[Passage], question: str | None = None, threshold: float | None = None
+    ) -> Verification:
         claims = parse_answer(answer, n_passages=len(passages)).claims
         if not claims:
             return Verification.from_claims([])
+        cut = self.settings.threshold if threshold is None else threshold
         batch = self.featurize(claims, passages, question)
         probs = self.model.predict(batch.rows, batch.regime)
-        cited = self._citation_support(claims, batch)
+        cited = self._citation_support(claims, batch, cut)
         verdicts = []
         for i, seg in enumerate(claims):
             p = float(probs[i])
-            ok = p >= self.settings.threshold
+            ok = p >= cut
             evidence = [
                 Evidence(s.n, s.passage.chunk_id, s.passage.doc_id, s.start, s.end, s.text, round(sc, 4))
                 for s, sc in ((batch.sentences[j], sc) for j, sc in batch.windows[i])
@@ -255,7 +263,7 @@ class LocalVerifier:
         batch.rows = np.vstack(rows)
         return batch
 
-    def _citation_support(self, claims: Sequence[Segment], batch: FeatureBatch) -> dict[int, bool]:
+    def _citation_support(self, claims: Sequence[Segment], batch: FeatureBatch, cut: float) -> dict[int, bool]:
         """Do a claim's own cited passages support it? The same features on the cited sentences only."""
         out: dict[int, bool] = {}
         for i, seg in enumerate(claims):
@@ -265,7 +273,7 @@ class LocalVerifier:
             idx = [j for j, s in enumerate(batch.sentences) if s.n in cited]
             pool = EvidencePool.build([batch.sentence_facts[j] for j in idx], batch.sentence_vecs[idx])
             row, _, _ = claim_features(batch.claim_facts[i], batch.claim_vecs[i], pool, batch.contexts[i])
-            out[i] = bool(self.model.predict(row, batch.regime)[0] >= self.settings.threshold)
+            out[i] = bool(self.model.predict(row, batch.regime)[0] >= cut)
         return out
 
     def warm(self, texts: Sequence[str], batch_size: int = 256) -> int:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.answering import AnswerQuery
 from app.errors import BadRequest
 from app.http.routes import ERRORS, _query, _record, trace_id
-from app.http.schemas import RetrieveRequest
+from app.http.schemas import RetrieveRequest, Strictness
 from app.http.security import QueryKey, ServicesDep
 from app.llm.extractive import keywords
 from app.retrieval.hybrid import Filters
@@ -32,8 +32,7 @@ class ChatMessage(BaseModel):
     content: str | list[dict[str, Any]] | None = None
 
 
-class TetherOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TetherOptions(Strictness):
     collection: str | None = None
     top_k: int | None = Field(None, ge=1)
     filters: Filters | None = None
@@ -112,7 +111,16 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
         RetrieveRequest(question=asked or " ", collection=opts.collection, top_k=opts.top_k),
         principal,
     )
-    q = AnswerQuery(question, collection, top_k, opts.filters, opts.policy, trace_id=trace_id(request))
+    q = AnswerQuery(
+        question,
+        collection,
+        top_k,
+        opts.filters,
+        opts.policy,
+        support_threshold=opts.support_threshold,
+        abstain_below=opts.abstain_below,
+        trace_id=trace_id(request),
+    )
     cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     if not req.stream:
         result = svc.answerer.answer(q)

@@ -153,7 +153,17 @@ def answer(req: AnswerRequest, request: Request, svc: ServicesDep, principal: Qu
     """A grounded answer with citations and a verdict per claim. `stream: true` sends Server-Sent Events:
     `passages`, `delta` (text), `result` (the same object as the non-streaming response), `done`."""
     question, collection, top_k = _query(svc, req, principal)
-    q = AnswerQuery(question, collection, top_k, req.filters, req.policy, req.verify, trace_id=trace_id(request))
+    q = AnswerQuery(
+        question,
+        collection,
+        top_k,
+        req.filters,
+        req.policy,
+        req.verify,
+        support_threshold=req.support_threshold,
+        abstain_below=req.abstain_below,
+        trace_id=trace_id(request),
+    )
     if req.stream:
         svc.retriever.view(collection)  # an unknown collection is a 404 before the stream starts
 
@@ -220,10 +230,9 @@ def verify(req: VerifyRequest, svc: ServicesDep, principal: QueryKey) -> dict[st
         passages = svc.retriever.retrieve(question, collection, top_k, req.filters).passages
     else:
         raise BadRequest("give passages, or a question to retrieve them", code="invalid_request")
-    verification = svc.verifier.verify(req.answer, passages, req.question)
-    result = apply_policy(
-        req.answer, verification, req.policy, threshold=svc.settings.verifier.abstain_below, has_passages=bool(passages)
-    )
+    verification = svc.verifier.verify(req.answer, passages, req.question, req.support_threshold)
+    abstain_below = svc.settings.verifier.abstain_below if req.abstain_below is None else req.abstain_below
+    result = apply_policy(req.answer, verification, req.policy, threshold=abstain_below, has_passages=bool(passages))
     return {
         "answer": result.answer,
         "status": result.status,

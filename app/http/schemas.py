@@ -25,7 +25,26 @@ class RetrieveRequest(_Req):
     filters: Filters | None = None
 
 
-class AnswerRequest(RetrieveRequest):
+class Strictness(_Req):
+    """Per-request strictness; the server's configured values when absent."""
+
+    support_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Support probability at or above which a claim counts as supported (server default: "
+        "TETHER_VERIFIER__THRESHOLD). Raise it for one-line answers to questions, which the verifier scores high.",
+    )
+    abstain_below: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="abstain policy: an answer whose share of supported claims is below this is replaced by an "
+        "abstention (server default: TETHER_VERIFIER__ABSTAIN_BELOW).",
+    )
+
+
+class AnswerRequest(RetrieveRequest, Strictness):
     stream: bool = Field(False, description="Server-Sent Events: passages, text deltas, then the final result.")
     policy: Literal["annotate", "redact", "abstain"] = Field(
         "annotate",
@@ -42,7 +61,7 @@ class PassageIn(_Req):
     uri: str | None = None
 
 
-class VerifyRequest(_Req):
+class VerifyRequest(Strictness):
     answer: str = Field(..., min_length=1, description="The answer to check, with [n] markers if it has them.")
     passages: list[PassageIn] | None = Field(None, description="The passages the answer was written from.")
     question: str | None = Field(None, description="Context for short answers; retrieves passages if none given.")
