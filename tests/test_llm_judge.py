@@ -53,6 +53,20 @@ def test_good_json_gives_verdicts_with_evidence() -> None:
     assert sent.json is not None and sent.json["model"] == "judge" and sent.json["temperature"] == 0.0
 
 
+def test_a_per_call_threshold_relabels_the_judges_scores() -> None:
+    reply = _verdicts({"claim": 1, "supported": True, "score": 0.9, "evidence": 1})
+    with serve_openai() as server:
+        server.script(reply, reply)
+        strict = _judge(server.base_url).verify("The Free plan includes 5 GB [1].", PASSAGES, threshold=0.95)
+        default = _judge(server.base_url).verify("The Free plan includes 5 GB [1].", PASSAGES)
+    assert (strict.claims[0].label, strict.claims[0].score, strict.claims[0].reason) == (
+        "unsupported",
+        0.9,
+        "judge_unsupported",
+    )
+    assert default.claims[0].label == "supported"
+
+
 def test_json_in_a_code_fence_is_accepted() -> None:
     body = "```json\n" + _verdicts({"claim": 1, "supported": True, "score": 0.9, "evidence": 1}) + "\n```"
     with serve_openai() as server:
