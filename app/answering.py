@@ -24,6 +24,15 @@ from app.settings import Settings
 Policy = Literal["annotate", "redact", "abstain"]
 
 
+def effective_thresholds(settings: Settings, support: float | None, abstain_below: float | None) -> dict[str, float]:
+    """A request's strictness over the configured defaults, as every answer and verification reports it."""
+    v = settings.verifier
+    return {
+        "support": v.threshold if support is None else support,
+        "abstain_below": v.abstain_below if abstain_below is None else abstain_below,
+    }
+
+
 @dataclass
 class AnswerQuery:
     question: str
@@ -123,13 +132,14 @@ class Answerer:
     ) -> dict[str, Any]:
         parsed = parse_answer(raw, n_passages=len(passages))
         t2 = time.perf_counter()
-        verification = self.verifier.verify(raw, passages, q.question, q.support_threshold) if q.verify else None
+        cuts = self.thresholds(q)
+        verification = self.verifier.verify(raw, passages, q.question, cuts["support"]) if q.verify else None
         timings["verify_ms"] = _ms(t2)
         result = apply_policy(
             raw,
             verification or Verification.from_claims([]),
             q.policy,
-            threshold=self.settings.verifier.abstain_below if q.abstain_below is None else q.abstain_below,
+            threshold=cuts["abstain_below"],
             has_passages=True,
         )
         cited = sorted(
@@ -168,11 +178,16 @@ class Answerer:
             **self._context(q, retrieval, timings, t0),
         }
 
+    def thresholds(self, q: AnswerQuery) -> dict[str, float]:
+        """The cuts this answer was judged by: the request's, else the configured ones."""
+        return effective_thresholds(self.settings, q.support_threshold, q.abstain_below)
+
     def _context(self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float) -> dict[str, Any]:
         """The fields every result carries, whatever path produced it; closes the total timing."""
         timings["total_ms"] = _ms(t0)
         return {
             "policy": q.policy,
+            "thresholds": self.thresholds(q),
             "backend": self.backend.name,
             "collection": q.collection,
             "collection_version": retrieval.collection_version,

@@ -244,6 +244,20 @@ def test_verify_endpoint_flags_a_wrong_number(client: httpx.Client) -> None:
     assert retrieved["passages"] and retrieved["claims"][0]["supported"] is True
 
 
+def default_body_thresholds(client: httpx.Client, body: dict[str, Any]) -> Any:
+    return client.post("/v1/verify", json=body).json()["thresholds"]
+
+
+def _after(lines: Iterator[str], marker: str) -> Iterator[str]:
+    """The data lines that follow `marker` in a Server-Sent Events stream."""
+    seen = False
+    for line in lines:
+        if line == marker:
+            seen = True
+        elif seen and line.startswith("data: "):
+            yield line
+
+
 def test_strictness_per_request(client: httpx.Client) -> None:
     passages = [{"text": "On the Business plan, the maximum upload size is 100 GB per file."}]
     body = {"answer": "The Business plan allows files up to 100 GB [1].", "passages": passages}
@@ -254,6 +268,8 @@ def test_strictness_per_request(client: httpx.Client) -> None:
     strict = client.post("/v1/verify", json={**body, "support_threshold": min(1.0, score + 0.01)}).json()
     assert strict["claims"][0]["supported"] is False and strict["claims"][0]["reason"]
     assert strict["claims"][0]["score"] == score and strict["groundedness"] == 0.0
+    assert strict["thresholds"] == {"support": min(1.0, score + 0.01), "abstain_below": 0.5}
+    assert default_body_thresholds(client, body) == {"support": 0.5, "abstain_below": 0.5}
     redacted = client.post("/v1/verify", json={**body, "support_threshold": 1.0, "policy": "redact"}).json()
     assert redacted["status"] == "abstained" and redacted["reason"] == "all_claims_unsupported"
     # abstain_below: an answer half supported passes at 0.5 and is withheld at 0.6.
@@ -262,9 +278,15 @@ def test_strictness_per_request(client: httpx.Client) -> None:
     assert half["groundedness"] == 0.5 and half["status"] != "abstained"
     withheld = client.post("/v1/verify", json={**two, "policy": "abstain", "abstain_below": 0.6}).json()
     assert withheld["status"] == "abstained" and withheld["reason"] == "low_groundedness"
-    answer = client.post("/v1/answer", json={"question": "How do I reset my password?", "support_threshold": 1.0})
+    ask = {"question": "How do I reset my password?", "support_threshold": 1.0}
+    answer = client.post("/v1/answer", json=ask)
     assert answer.status_code == 200 and answer.json()["claims"]
     assert all(not c["supported"] for c in answer.json()["claims"])
+    assert answer.json()["thresholds"] == {"support": 1.0, "abstain_below": 0.5}
+    # The streamed answer is judged by the same cuts.
+    with client.stream("POST", "/v1/answer", json={**ask, "stream": True, "policy": "redact"}) as r:
+        result = next(json.loads(line[6:]) for line in _after(r.iter_lines(), "event: result"))
+    assert result["status"] == "abstained" and result["thresholds"]["support"] == 1.0
     for bad in ({"support_threshold": 1.5}, {"abstain_below": -0.1}, {"support_threshold": "high"}):
         r = client.post("/v1/verify", json={**body, **bad})
         assert r.status_code == 422 and r.json()["error"]["code"]

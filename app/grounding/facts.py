@@ -176,12 +176,17 @@ def analyze(text: str) -> TextFacts:
 
 
 def _in_title(text: str, m: re.Match[str]) -> bool:
-    """A title-case word inside a sentence is part of a name; "NOT" in capitals is emphasis."""
+    """Is this title-case word inside a name ("Not Ready for Prime Time Players", "Never Shout Never")?
+    Only when it stands right next to another capitalised word, away from the start of a sentence, a
+    table cell or a list item: "(Not available)", "Rewind — Not on Free" and "- Not included" are
+    negations. "NOT" in capitals is emphasis."""
     raw = m.group()
     if not raw[0].isupper() or raw.isupper():
         return False
-    cell_or_item = re.search(r"(?:\||\n)\s*(?:[-*+]\s+)?$", text[max(0, m.start() - 12) : m.start()])
-    return not (cell_or_item or _sentence_initial(text, m.start()))  # "| No |", "- Not on Free": negations
+    before = text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"(?:\||\n)\s*(?:[-*+]\s+)?$", before) or _sentence_initial(text, m.start()):
+        return False
+    return bool(re.search(r"[A-Z][\w'’&.-]* $", before) or re.match(r" [A-Z]", text[m.end() :]))
 
 
 def _is_name(text: str, m: re.Match[str]) -> bool:

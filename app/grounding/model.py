@@ -101,9 +101,9 @@ class SupportModel:
                 intercept=float(data["intercept"]),
                 calibration=calibration,
                 meta=dict(data.get("meta", {})),
-                operating_points={str(k): float(v) for k, v in data.get("operating_points", {}).items()},
+                operating_points={str(k): float(v) for k, v in (data.get("operating_points") or {}).items()},
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ModelParamsError(f"verifier params: malformed field ({exc})") from exc
 
     @classmethod

@@ -5,8 +5,9 @@
     sentence (and trimmed, merged or reworded variants) is supported; a swapped number, name, date or
     quantity word, an inserted negation, an added clause from another document, or a sentence whose
     passage was not retrieved is not.
-(b) The declared *train* splits of the public sets (HaluEval-QA's first 250 lines, FaithBench batches
-    1-4, claims labelled by the annotators' "Unwanted" spans). The test splits are never read here.
+(b) The declared *train* splits of the public sets: the first half of each (HaluEval-QA lines 1-250,
+    FaithBench batches 1-4), claims labelled by the annotators' "Unwanted" spans. The test splits are
+    never read here.
 """
 
 from __future__ import annotations

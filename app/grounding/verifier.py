@@ -283,7 +283,7 @@ class LocalVerifier:
         for k in range(0, len(missing), batch_size):
             chunk = missing[k : k + batch_size]
             for t, v in zip(chunk, self.embedder.embed(chunk), strict=True):
-                self.cache.put(t, (v, analyze(t)))
+                self.cache.put(t, (v.copy(), analyze(t)))  # a row view would pin the whole batch
         return len(missing)
 
     def _embed(self, sentence_texts: list[str], claim_texts: list[str]) -> tuple[np.ndarray, list[TextFacts]]:
@@ -292,7 +292,8 @@ class LocalVerifier:
         found = [self.cache.get(t) for t in texts]
         missing = sorted({t for t, f in zip(texts, found, strict=True) if f is None})
         if missing:
-            fresh = {t: (v, analyze(t)) for t, v in zip(missing, self.embedder.embed(missing), strict=True)}
+            vectors = self.embedder.embed(missing)  # rows copied: a view would pin the whole batch in the cache
+            fresh = {t: (v.copy(), analyze(t)) for t, v in zip(missing, vectors, strict=True)}
             for t, value in fresh.items():
                 self.cache.put(t, value)
             found = [f if f is not None else fresh[t] for t, f in zip(texts, found, strict=True)]

@@ -92,6 +92,7 @@ def _extension(result: dict[str, Any], question: str) -> dict[str, Any]:
         "trace_id",
         "timings",
         "backend",
+        "thresholds",
     )
     # `question`: what was retrieved and answered, so a client sees how a follow-up was read.
     return {k: result.get(k) for k in keys} | {"answer": result["answer"], "question": question}

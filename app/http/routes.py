@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from app.answering import AnswerQuery, passage_dict
+from app.answering import AnswerQuery, effective_thresholds, passage_dict
 from app.errors import BadRequest, LimitExceeded, NotFound, NotReady
 from app.grounding.policy import apply_policy
 from app.http.schemas import (
@@ -230,9 +230,11 @@ def verify(req: VerifyRequest, svc: ServicesDep, principal: QueryKey) -> dict[st
         passages = svc.retriever.retrieve(question, collection, top_k, req.filters).passages
     else:
         raise BadRequest("give passages, or a question to retrieve them", code="invalid_request")
-    verification = svc.verifier.verify(req.answer, passages, req.question, req.support_threshold)
-    abstain_below = svc.settings.verifier.abstain_below if req.abstain_below is None else req.abstain_below
-    result = apply_policy(req.answer, verification, req.policy, threshold=abstain_below, has_passages=bool(passages))
+    cuts = effective_thresholds(svc.settings, req.support_threshold, req.abstain_below)
+    verification = svc.verifier.verify(req.answer, passages, req.question, cuts["support"])
+    result = apply_policy(
+        req.answer, verification, req.policy, threshold=cuts["abstain_below"], has_passages=bool(passages)
+    )
     return {
         "answer": result.answer,
         "status": result.status,
@@ -242,5 +244,6 @@ def verify(req: VerifyRequest, svc: ServicesDep, principal: QueryKey) -> dict[st
         "errors": verification.errors,
         "claims": [c.to_dict() for c in result.claims],
         "passages": [passage_dict(n, p) for n, p in enumerate(passages, 1)],
+        "thresholds": cuts,
         "timings": {"total_ms": round((time.perf_counter() - t0) * 1000, 2)},
     }

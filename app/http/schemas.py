@@ -128,6 +128,9 @@ class AnswerResponse(BaseModel):
     invalid_citations: list[int]
     raw_answer: str | None = Field(None, description="The backend's answer when the policy changed it.")
     policy: str
+    thresholds: dict[str, float] = Field(
+        ..., description="The cuts this answer was judged by: `support` and `abstain_below` (request or default)."
+    )
     backend: str
     model: str | None
     collection: str
@@ -146,6 +149,7 @@ class VerifyResponse(BaseModel):
     errors: int
     claims: list[ClaimOut]
     passages: list[PassageOut]
+    thresholds: dict[str, float] = Field(..., description="The cuts this verification was judged by.")
     timings: dict[str, float]
 
 

@@ -1,14 +1,16 @@
 """Loaders for the public hallucination-detection sets, with declared train/test splits, and the
 conversion of their knowledge/source texts into sentence-bearing `Passage` records.
 
-Splits (fixed, so training never sees a reported item):
+Splits (declared, so that training never sees a reported item of the shipped files):
 - HaluEval-QA: the first half of the file's lines is `train`, the second half `test` (for the
   500-line file: lines 1-250 and 251-500); each line gives a grounded item (right_answer) and a
   hallucinated one (hallucinated_answer).
 - FaithBench: the first half of the batch files, by number, is `train`, the rest `test` (for the
   eight batches: 1-4 and 5-8); hallucinated = any annotation label starting with "Unwanted"
   ("Questionable" and "Benign" count as consistent).
-Halves rather than fixed counts, so that a file of another size still has a test split.
+Halves rather than fixed counts, so that a file of another size still has a test split. The shipped
+verifier was trained on the train halves of the shipped files (HaluEval-QA lines 1-250, FaithBench
+batches 1-4): a different file that repeats those items in its second half would report them.
 """
 
 from __future__ import annotations
