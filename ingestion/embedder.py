@@ -155,7 +155,8 @@ class CachedEmbedder:
             fresh = self.inner.embed(missing)
             with self._lock:
                 for text, vector in zip(missing, fresh, strict=True):
-                    found[text] = self._data[text] = vector
+                    # A copy: a row view would keep the encoder's whole batch array alive.
+                    found[text] = self._data[text] = vector.copy()
                 while len(self._data) > self.maxsize:
                     self._data.popitem(last=False)
         if not texts:
