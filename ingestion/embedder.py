@@ -7,7 +7,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import numpy as np
 
@@ -15,6 +15,8 @@ from ingestion.settings import EmbeddingSettings
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
+
+V = TypeVar("V")
 
 
 class Embedder(Protocol):
@@ -116,6 +118,37 @@ class SentenceTransformerEmbedder:
         return np.ascontiguousarray(vecs)
 
 
+class TextLRU(Generic[V]):
+    """Bounded LRU of text → value; thread-safe. The encoder's vectors (CachedEmbedder) and the
+    verifier's (vector, facts) pairs are both kept in one."""
+
+    def __init__(self, maxsize: int = 20_000) -> None:
+        self.maxsize = maxsize
+        self._data: OrderedDict[str, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> V | None:
+        with self._lock:
+            hit = self._data.get(text)
+            if hit is not None:
+                self._data.move_to_end(text)
+            return hit
+
+    def put(self, text: str, value: V) -> None:
+        with self._lock:
+            self._data[text] = value
+            self._data.move_to_end(text)
+            while len(self._data) > self.maxsize:
+                self._data.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
 class CachedEmbedder:
     """An Embedder that remembers vectors by text: a bounded, thread-safe LRU in front of another.
 
@@ -126,9 +159,7 @@ class CachedEmbedder:
 
     def __init__(self, inner: Embedder, maxsize: int = 20_000) -> None:
         self.inner = inner
-        self.maxsize = maxsize
-        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
+        self.cache: TextLRU[np.ndarray] = TextLRU(maxsize)
 
     @property
     def dim(self) -> int:
@@ -143,25 +174,16 @@ class CachedEmbedder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One call to the inner embedder for the texts not cached; rows in the order given."""
-        found: dict[str, np.ndarray] = {}
-        with self._lock:
-            for text in texts:
-                vector = self._data.get(text)
-                if vector is not None:
-                    self._data.move_to_end(text)
-                    found[text] = vector
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            fresh = self.inner.embed(missing)
-            with self._lock:
-                for text, vector in zip(missing, fresh, strict=True):
-                    # A copy: a row view would keep the encoder's whole batch array alive.
-                    found[text] = self._data[text] = vector.copy()
-                while len(self._data) > self.maxsize:
-                    self._data.popitem(last=False)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        found = {t: v for t in dict.fromkeys(texts) if (v := self.cache.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            for text, vector in zip(missing, self.inner.embed(missing), strict=True):
+                # A copy: a row view would keep the encoder's whole batch array alive.
+                found[text] = vector.copy()
+                self.cache.put(text, found[text])
         return np.stack([found[t] for t in texts])
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self.cache)

@@ -6,8 +6,6 @@ citations. Runs on CPU on every answer: one embedding call per verification, evi
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,7 +19,7 @@ from app.grounding.features import FEATURE_NAMES, EvidencePool, claim_features
 from app.grounding.model import Regime, SupportModel
 from app.retrieval.passages import Passage
 from app.settings import VerifierSettings
-from ingestion.embedder import Embedder
+from ingestion.embedder import Embedder, TextLRU
 
 Label = Literal["supported", "unsupported", "error"]
 MAX_EVIDENCE = 3
@@ -156,36 +154,6 @@ def passages_from_text(
     return out
 
 
-class EmbeddingCache:
-    """Bounded LRU of text → (vector, facts); thread-safe. Repeated passages cost no embedding."""
-
-    def __init__(self, maxsize: int = 20_000) -> None:
-        self.maxsize = maxsize
-        self._data: OrderedDict[str, tuple[np.ndarray, TextFacts]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, text: str) -> tuple[np.ndarray, TextFacts] | None:
-        with self._lock:
-            hit = self._data.get(text)
-            if hit is not None:
-                self._data.move_to_end(text)
-            return hit
-
-    def put(self, text: str, value: tuple[np.ndarray, TextFacts]) -> None:
-        with self._lock:
-            self._data[text] = value
-            self._data.move_to_end(text)
-            while len(self._data) > self.maxsize:
-                self._data.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
-
-
 class LocalVerifier:
     """Features + a small calibrated model over the MiniLM encoder; no network, a few ms per claim."""
 
@@ -199,7 +167,8 @@ class LocalVerifier:
         self.embedder = embedder
         self.settings = settings or VerifierSettings()
         self.model = model_params if isinstance(model_params, SupportModel) else SupportModel.load(model_params)
-        self.cache = EmbeddingCache(cache_size)
+        # Evidence sentences recur across answers: their vectors and facts are kept by text.
+        self.cache: TextLRU[tuple[np.ndarray, TextFacts]] = TextLRU(cache_size)
 
     def verify(
         self, answer: str, passages: Sequence[Passage], question: str | None = None, threshold: float | None = None
