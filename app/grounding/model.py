@@ -25,6 +25,11 @@ Regime = Literal["qa", "free"]
 REGIMES: tuple[Regime, ...] = ("qa", "free")
 
 
+def regime_of(question: str | None) -> Regime:
+    """The calibration regime of a verification: "qa" when judged with a question, else "free"."""
+    return "qa" if question and question.strip() else "free"
+
+
 class ModelParamsError(ValueError):
     """The parameter file does not match this code's features or format."""
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from app.grounding.features import FEATURE_NAMES
-from app.grounding.model import Regime, SupportModel
+from app.grounding.model import Regime, SupportModel, regime_of
 from app.grounding.trainset import (
     DEFAULT_DATASETS,
     REPO,
@@ -166,18 +166,17 @@ BENCHMARKS = {"halueval": "halueval-qa", "faithbench": "faithbench"}
 
 
 def operating_points(
-    model: SupportModel, x: np.ndarray, owner: Sequence[int], examples: Sequence[Example]
+    model: SupportModel, x: np.ndarray, qa: np.ndarray, owner: Sequence[int], examples: Sequence[Example]
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Per public benchmark, the answer-level support cut that `tether eval detector` would choose on
     its train split (`--threshold train`): an answer's support is its lowest claim probability (1.0
     with no claim), and the cut maximises balanced accuracy. Also that balanced accuracy, on train."""
     from evals.detector.metrics import balanced_accuracy, best_cut
 
+    probs = np.where(qa, model.predict(x, "qa"), model.predict(x, "free"))
     lowest: dict[int, float] = {}
-    for i, row in zip(owner, x, strict=True):
-        question = examples[i].question
-        p = float(model.predict(row, "qa" if question and question.strip() else "free")[0])
-        lowest[i] = min(lowest.get(i, 1.0), p)
+    for i, p in zip(owner, probs, strict=True):
+        lowest[i] = min(lowest.get(i, 1.0), float(p))
     cuts: dict[str, float] = {}
     scores: dict[str, float] = {}
     for source, dataset in BENCHMARKS.items():
@@ -216,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     x, y, owner = featurize(verifier, examples)
     sources = [examples[i].source for i in owner]
     groups = [examples[i].group for i in owner]
-    qa = np.array([bool(examples[i].question) for i in owner])
+    qa = np.array([regime_of(examples[i].question) == "qa" for i in owner])
     w = sample_weights(sources, y, frozenset(SOURCE_SHARE))
 
     c, grid = choose_c(x, y, w, groups, sources) if args.c == "cv" else (float(args.c), {})
@@ -243,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "c_grid_cv_auroc": grid,
     }
     final = SupportModel(FEATURE_NAMES, model.mean, model.scale, model.coef, model.intercept, calibration, meta)
-    cuts, at_cut = operating_points(final, x, owner, examples)
+    cuts, at_cut = operating_points(final, x, qa, owner, examples)
     meta["operating_points_train_balanced_accuracy"] = at_cut
     final = SupportModel(FEATURE_NAMES, model.mean, model.scale, model.coef, model.intercept, calibration, meta, cuts)
     size = final.save(args.out)

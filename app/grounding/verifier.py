@@ -16,7 +16,7 @@ import numpy as np
 from app.grounding.claims import Segment, parse_answer, split_sentences
 from app.grounding.facts import TextFacts, analyze
 from app.grounding.features import FEATURE_NAMES, EvidencePool, claim_features
-from app.grounding.model import Regime, SupportModel
+from app.grounding.model import Regime, SupportModel, regime_of
 from app.retrieval.passages import Passage
 from app.settings import VerifierSettings
 from ingestion.embedder import Embedder, TextLRU
@@ -221,7 +221,7 @@ class LocalVerifier:
             claim_facts=[analyze(seg.clean) for seg in claims],
             claim_vecs=vecs[ns:],
             contexts=[_context(seg, question) for seg in claims],
-            regime="qa" if question and question.strip() else "free",
+            regime=regime_of(question),
         )
         pool = EvidencePool.build(batch.sentence_facts, batch.sentence_vecs)
         rows = []
