@@ -48,25 +48,6 @@ VARIANTS: dict[str, Variant] = {
 }
 
 
-def _fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray, object]:
-    from sklearn.linear_model import LogisticRegression
-
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale < 1e-6] = 1.0
-    lr = LogisticRegression(C=c, max_iter=5000, random_state=trainset.SEED).fit((x - mean) / scale, y, sample_weight=w)
-    return mean, scale, lr
-
-
-def _oof(x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: list[str], c: float) -> np.ndarray:
-    from sklearn.model_selection import GroupKFold
-
-    out = np.zeros(len(y))
-    for tr, te in GroupKFold(n_splits=5).split(x, y, groups):
-        mean, scale, lr = _fit(x[tr], y[tr], w[tr], c)
-        out[te] = lr.decision_function((x[te] - mean) / scale)  # type: ignore[attr-defined]
-    return out
-
-
 def _json_bytes(n: int) -> int:
     """Size of the weights, means and scales of n features as the parameter file writes them."""
     numbers = [round(float(v), 6) for v in np.random.default_rng(0).normal(size=n)]
@@ -95,7 +76,7 @@ def main() -> int:
     out: dict[str, dict[str, object]] = {}
     for name, make in VARIANTS.items():
         xv = make(x)
-        oof = _oof(xv, y, w, groups, c)
+        oof = train.cross_validate(xv, y, w, groups, c)
         per = {s: round(float(roc_auc_score(y[src == s], oof[src == s])), 4) for s in present}
         out[name] = {
             "learned_numbers": xv.shape[1] + 1,

@@ -77,25 +77,34 @@ def sample_weights(sources: Sequence[str], labels: np.ndarray, balance: frozense
     return w * len(labels)
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> SupportModel:
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """(mean, scale, coef, intercept) of an L2 logistic regression on standardised columns; any width."""
     from sklearn.linear_model import LogisticRegression
 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-6] = 1.0
     lr = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
     lr.fit((x - mean) / scale, y, sample_weight=w)
-    return SupportModel(FEATURE_NAMES, mean, scale, lr.coef_[0].astype(float), float(lr.intercept_[0]))
+    return mean, scale, lr.coef_[0].astype(float), float(lr.intercept_[0])
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> SupportModel:
+    return SupportModel(FEATURE_NAMES, *fit_logistic(x, y, w, c))
 
 
 def cross_validate(
     x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: Sequence[str], c: float, folds: int = 5
 ) -> np.ndarray:
-    """Out-of-fold logits; folds split by document/item so no group is on both sides."""
+    """Out-of-fold logits; folds split by document/item so no group is on both sides. Any number of
+    columns (the capacity benchmark passes smaller and larger feature sets)."""
     from sklearn.model_selection import GroupKFold
 
     oof = np.zeros(len(y))
     for tr, te in GroupKFold(n_splits=folds).split(x, y, groups):
-        oof[te] = fit(x[tr], y[tr], w[tr], c).logit(x[te])
+        mean, scale, coef, intercept = fit_logistic(x[tr], y[tr], w[tr], c)
+        oof[te] = (x[te] - mean) / scale @ coef + intercept
     return oof
 
 
