@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import select
 
+from ingestion.admission import check_document
 from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import FoundFile, discover
 from ingestion.embedder import Embedder
@@ -163,11 +164,7 @@ class Ingestor:
             try:
                 docs = load_file(f.path, f.source, data)
                 for doc in docs:
-                    if len(doc.text) > self.limits.max_document_chars:
-                        raise LoadError(
-                            f"{doc.source}: {len(doc.text)} characters of text, over the limit of "
-                            f"{self.limits.max_document_chars}"
-                        )
+                    check_document(doc, self.limits)
             except LoadError as exc:
                 self._fail(report, f.path, exc, old, seen)
                 continue

@@ -52,8 +52,20 @@ class IndexSettings(_Strict):
 class IngestLimits(_Strict):
     max_file_bytes: int = Field(50 * 1024 * 1024, ge=1, description="Files larger than this are refused.")
     max_document_chars: int = Field(
-        5_000_000, ge=1, description="Normalised text longer than this is refused (a runaway export)."
+        5_000_000,
+        ge=1,
+        description="A document whose normalised text and metadata together are longer than this is refused "
+        "(a runaway export).",
     )
+    max_title_chars: int = Field(1_000, ge=16, le=100_000, description="Longest title a document may declare.")
+    max_metadata_chars: int = Field(
+        2_048,
+        ge=64,
+        le=100_000,
+        description="Longest uri or tag a document may declare (version, verified_by and verified_at are "
+        "also bounded by their columns: 64, 256 and 64).",
+    )
+    max_tags: int = Field(100, ge=1, le=10_000, description="Most tags one document may carry.")
 
 
 class StorePaths(_Strict):

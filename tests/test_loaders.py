@@ -82,6 +82,11 @@ def test_faq_jsonl() -> None:
         ("bad.jsonl", b'{"question": "q", "answer": "a"}\n{not json\n', "invalid JSON at line 2"),
         ("image.png", b"\x89PNG....", "unsupported file type"),
         ("frontmatter.md", b"---\ntitle: [unclosed\n---\nbody\n", "front matter"),
+        ("alias.md", b"---\nx: &x [a, b]\ntitle: *x\n---\nbody\n", "aliases"),
+        ("deep.md", b"---\ntitle: " + b"[" * 20_000 + b"\n---\nbody\n", "front matter"),
+        ("listtitle.md", b"---\ntitle: [a, b]\n---\nbody\n", "title must be a single value"),
+        ("dicttags.md", b"---\ntags: [{a: b}]\n---\nbody\n", "tags must be a single value"),
+        ("dictanswer.jsonl", b'{"question": "q?", "answer": {"a": 1}}\n', "answer must be a single value"),
     ],
 )
 def test_bad_files_raise_a_reason(name: str, data: bytes, reason: str) -> None:
@@ -107,3 +112,8 @@ def test_normalise_text(raw: str, expected: str) -> None:
 def test_markdown_comments_are_dropped() -> None:
     [doc] = load_file(Path("a.md"), "a.md", b"# T\n\nVisible.<!-- hidden\nnote -->\n\nMore.\n")
     assert doc.text == "# T\n\nVisible.\n\nMore."
+
+
+def test_rules_in_a_body_without_front_matter_are_text() -> None:
+    [doc] = load_file(Path("a.md"), "a.md", b"# T\n\nFirst.\n\n---\n\ntitle: not metadata\n\n---\n\nLast.\n")
+    assert doc.title == "T" and "title: not metadata" in doc.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -50,19 +51,30 @@ def decode_utf8(data: bytes) -> str:
     return text
 
 
+_SCALARS = (str, int, float, date)  # bool is an int; datetime a date (YAML turns 2026-01-02 into a date)
+
+
+def _scalar(value: Any, what: str) -> str:
+    # str() of a list or mapping would write its whole structure into the field: refuse it instead.
+    if not isinstance(value, _SCALARS):
+        raise LoadError(f"metadata {what} must be a single value, not a {type(value).__name__}")
+    return str(value)
+
+
 def as_tags(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
         parts = re.split(r"[;,]", value)
     elif isinstance(value, list | tuple):
-        parts = [str(v) for v in value]
+        parts = [_scalar(v, "tags") for v in value]
     else:
-        parts = [str(value)]
+        parts = [_scalar(value, "tags")]
     return [p.strip() for p in parts if p and p.strip()]
 
 
-def opt_str(value: Any) -> str | None:
+def opt_str(value: Any, what: str = "value") -> str | None:
+    """A metadata field as text, None when absent; a list or mapping is a LoadError naming `what`."""
     if value is None or value == "":
         return None
-    return str(value)
+    return _scalar(value, what)

@@ -29,21 +29,22 @@ def _records_to_docs(source: str, records: Iterable[tuple[int, Mapping[str, Any]
         q, a = _pick(lowered, _Q), _pick(lowered, _A)
         if q is None or a is None:
             raise LoadError(f"record at line {lineno} lacks a question or an answer (columns: {sorted(lowered)})")
-        rid = str(lowered.get("id") or lineno)
+        rid = opt_str(lowered.get("id"), "id") or str(lineno)
         if rid in seen:
             raise LoadError(f"duplicate record id {rid!r} at line {lineno}")
         seen.add(rid)
-        question = normalise_text(str(q))
+        question = normalise_text(opt_str(q, "question") or "")
+        answer = normalise_text(opt_str(a, "answer") or "")
         docs.append(
             LoadedDocument(
                 source=f"{source}#{rid}",
                 title=question,
-                text=f"{question}\n\n{normalise_text(str(a))}",
+                text=f"{question}\n\n{answer}",
                 format=fmt,
-                uri=opt_str(lowered.get("uri") or lowered.get("url") or lowered.get("link")),
-                version=opt_str(lowered.get("version")),
-                verified_by=opt_str(lowered.get("verified_by")),
-                verified_at=opt_str(lowered.get("verified_at")),
+                uri=opt_str(lowered.get("uri") or lowered.get("url") or lowered.get("link"), "uri"),
+                version=opt_str(lowered.get("version"), "version"),
+                verified_by=opt_str(lowered.get("verified_by"), "verified_by"),
+                verified_at=opt_str(lowered.get("verified_at"), "verified_at"),
                 tags=as_tags(lowered.get("tags")),
             )
         )

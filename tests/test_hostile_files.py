@@ -1,0 +1,82 @@
+"""The hostile-file set: files built to cost memory, CPU or data they should not. Each one is refused by
+name (or ingested safely) and the rest of the batch goes in, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.pipeline import Ingestor
+from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
+from ingestion.store import Document, Store, open_store
+
+GOOD = {
+    "good/plans.md": b"---\ntitle: Plans\n---\n# Plans\n\nThe Free plan includes 5 GB of storage.\n",
+    "good/refunds.txt": b"Refunds\n\nAnnual plans are refunded within 30 days of purchase.\n",
+}
+
+
+def yaml_bomb(levels: int) -> bytes:
+    """Front matter whose `title` is a `levels`-deep alias ("billion laughs"): 9**levels strings."""
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    lines.append(f"title: *a{levels - 1}")
+    return ("---\n" + "\n".join(lines) + "\n---\n# Bomb\n\nA short body.\n").encode()
+
+
+# name -> (bytes, a word the per-file error must contain)
+HOSTILE: dict[str, tuple[bytes, str]] = {
+    "bad/yaml-bomb.md": (yaml_bomb(5), "alias"),
+    "bad/long-title.md": (b"---\ntitle: " + b"T" * 5000 + b"\n---\nBody text here.\n", "title"),
+    "bad/list-title.md": (b"---\ntitle: [a, b, c]\n---\nBody text here.\n", "single value"),
+    "bad/long-version.md": (b"---\nversion: '" + b"9" * 200 + b"'\n---\nBody text here.\n", "version"),
+    "bad/many-tags.md": (b"---\ntags: [" + b",".join(b"t%d" % i for i in range(500)) + b"]\n---\nBody.\n", "tags"),
+    "bad/fat-metadata.md": (b"---\nuri: https://x.example/" + b"u" * 2000 + b"\n---\nShort body.\n", "metadata"),
+}
+
+
+@pytest.fixture
+def ingestor(database_url: str, tmp_path: Path, embedder: SentenceTransformerEmbedder) -> Iterator[Ingestor]:
+    store = open_store(database_url)
+    limits = IngestLimits(max_document_chars=2_000)  # the fat-metadata file is under it in text alone
+    yield Ingestor(store, embedder, tmp_path / "data", ChunkingSettings(), IndexSettings(), limits)
+    store.dispose()
+
+
+def _write(root: Path, files: dict[str, bytes]) -> None:
+    for rel, data in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+
+
+def _sources(store: Store) -> set[str]:
+    with store.session() as s:
+        return set(s.scalars(select(Document.source)))
+
+
+def test_each_hostile_file_is_refused_by_name_and_the_rest_goes_in(ingestor: Ingestor, tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    _write(kb, GOOD | {name: data for name, (data, _) in HOSTILE.items()})
+    report = ingestor.ingest([kb], "kb")
+    failed = {Path(e["path"]).relative_to(kb).as_posix(): e["error"] for e in report.errors}
+    assert set(failed) == set(HOSTILE), failed
+    for name, (_, word) in HOSTILE.items():
+        assert word in failed[name], (name, failed[name])
+    assert _sources(ingestor.store) == set(GOOD)
+    assert report.documents_added == len(GOOD) and report.documents_failed == len(HOSTILE)
+
+
+@pytest.mark.slow
+def test_the_full_billion_laughs_is_refused(tmp_path: Path) -> None:
+    """The 7-level bomb of the report (a 34.7M-character title before aliases were refused)."""
+    from ingestion.loaders import LoadError, load_file
+
+    data = yaml_bomb(7)
+    assert len(data) < 400
+    with pytest.raises(LoadError, match="alias"):
+        load_file(Path("bomb.md"), "bomb.md", data)
