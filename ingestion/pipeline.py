@@ -177,7 +177,12 @@ class Ingestor:
                     plans.append(PlannedDocument(doc, prev.id, f.source, file_hash, chash, [], prev))
                     continue
                 chunks = chunk_document(
-                    doc.text, doc.title, self.embedder.count_tokens, max_tokens, self.chunking.overlap_sentences
+                    doc.text,
+                    doc.title,
+                    self.embedder.count_tokens,
+                    max_tokens,
+                    self.chunking.overlap_sentences,
+                    self.embedder.token_spans,
                 )
                 plans.append(
                     PlannedDocument(doc, doc_id_for(col.name, doc.source), f.source, file_hash, chash, chunks, prev)

@@ -1,9 +1,11 @@
 import itertools
+import re
 from collections.abc import Sequence
 
 import pytest
 
 from ingestion.chunking import chunk_document
+from ingestion.embedder import SentenceTransformerEmbedder
 
 
 def words(texts: Sequence[str]) -> list[int]:
@@ -80,3 +82,60 @@ def test_overlap_repeats_trailing_sentence() -> None:
 
 def test_empty_document_has_no_chunks() -> None:
     assert chunk_document("", "T", words, 50) == []
+
+
+class CountingTokenizer:
+    """`words`, recording how many characters it was asked to tokenize."""
+
+    def __init__(self) -> None:
+        self.chars = 0
+
+    def __call__(self, texts: Sequence[str]) -> list[int]:
+        self.chars += sum(len(t) for t in texts)
+        return words(texts)
+
+
+@pytest.mark.parametrize("n_words", [2_000, 20_000])
+def test_a_long_sentence_is_tokenized_a_bounded_number_of_times(n_words: int) -> None:
+    """Cost grows with the text: each character is tokenized a few times, not once per piece cut."""
+    doc = " ".join(f"w{i % 97}" for i in range(n_words))  # no sentence boundary anywhere
+    tok = CountingTokenizer()
+    chunks = chunk_document(doc, "T", tok, 64, 1)
+    assert chunks and all(words([c.embed_text])[0] <= 64 for c in chunks)
+    assert "".join(c.text.replace(" ", "") for c in chunks) == doc.replace(" ", "")
+    assert tok.chars <= 8 * len(doc), f"{tok.chars / len(doc):.0f}x the text was tokenized"
+
+
+@pytest.mark.parametrize("length", [500, 5_000])
+def test_a_word_longer_than_a_chunk_is_cut_at_characters(length: int) -> None:
+    def chars(texts: Sequence[str]) -> list[int]:  # one token per 4 characters of each word
+        return [sum(-(-len(w) // 4) for w in t.split()) + 2 for t in texts]
+
+    doc = "Intro. " + "x" * length + " tail."
+    chunks = chunk_document(doc, "", chars, 32, 0)
+    assert all(chars([c.embed_text])[0] <= 32 for c in chunks)
+    assert "".join(c.text for c in chunks).replace(" ", "") == doc.replace(" ", "")
+    for c in chunks:
+        assert doc[c.start : c.end] == c.text
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets for `words`: one token per whitespace word."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def test_offsets_path_matches_the_counting_path() -> None:
+    doc = "Intro here. " + " ".join(f"w{i}" for i in range(3_000)) + " end."
+    tok = CountingTokenizer()
+    with_offsets = chunk_document(doc, "T", tok, 40, 1, word_spans)
+    assert with_offsets == chunk_document(doc, "T", words, 40, 1)
+    assert tok.chars <= 6 * len(doc)
+
+
+def test_real_tokenizer_on_a_long_sentence(embedder: SentenceTransformerEmbedder) -> None:
+    doc = ", ".join(f"quota{i} for the shared folder of team {i % 13}" for i in range(1_500))
+    chunks = chunk_document(doc, "Export", embedder.count_tokens, embedder.max_tokens, 1, embedder.token_spans)
+    assert len(chunks) > 20
+    assert max(embedder.count_tokens([c.embed_text for c in chunks])) <= embedder.max_tokens
+    assert all(doc[c.start : c.end] == c.text for c in chunks)
+    assert "".join(c.text for c in chunks).replace(" ", "") == doc.replace(" ", "")
