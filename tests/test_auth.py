@@ -135,3 +135,16 @@ def test_open_mode_refused_off_loopback() -> None:
 
     with pytest.raises(ValidationError, match="TETHER_AUTH__MODE=open"):
         Settings(auth={"mode": "open"}, server={"host": "0.0.0.0"})
+
+
+def test_audit_rows_of_other_collections_are_not_readable(stack: tuple[str, Services, dict[str, str]]) -> None:
+    url, svc, keys = stack
+    scoped_admin = create_key(svc.store, "admin-of-default", ["admin"], ["default"])[1]
+    r = _call(url, "POST", "/v1/answer", {"question": "Refund window?", "collection": "other"}, keys["query_other"])
+    assert r.status_code == 200, r.text
+    path = f"/v1/answers/{r.json()['trace_id']}"
+    assert _call(url, "GET", path, None, keys["admin"]).json()["collection"] == "other"
+    hidden = _call(url, "GET", path, None, scoped_admin)
+    assert hidden.status_code == 404 and hidden.json()["error"]["code"] == "not_found"  # not even its existence
+    mine = _call(url, "POST", "/v1/answer", {"question": "Business plan price?"}, keys["query"]).json()["trace_id"]
+    assert _call(url, "GET", f"/v1/answers/{mine}", None, scoped_admin).status_code == 200

@@ -99,10 +99,12 @@ def metrics(request: Request, svc: ServicesDep, _: AdminKey) -> PlainTextRespons
 
 
 @router.get("/v1/answers/{trace_id}", tags=["answers"], responses=ERRORS)
-def answer_audit(trace_id: str, svc: ServicesDep, _: AdminKey) -> dict[str, Any]:
-    """The audit record of one answer: question, passages cited, verdicts, backend, timings (admin keys)."""
+def answer_audit(trace_id: str, svc: ServicesDep, principal: AdminKey) -> dict[str, Any]:
+    """The audit record of one answer: question, passages cited, verdicts, backend, timings (admin keys,
+    for the collections they are scoped to)."""
     found = svc.audit.get(trace_id)
-    if found is None:
+    # Another collection's row reads as absent: a scoped key learns nothing of what it may not see.
+    if found is None or not principal.can_access(found["collection"]):
         raise NotFound(f"no answer with trace id {trace_id!r} (not recorded, or past the retention period)")
     return found
 
