@@ -19,7 +19,11 @@ class AuditLog:
         self._writes = 0
         self._lock = threading.Lock()
 
-    def record(self, question: str, result: dict[str, Any], key_id: int | None) -> None:
+    def record(
+        self, question: str, result: dict[str, Any], key_id: int | None, client_trace_id: str | None = None
+    ) -> None:
+        """Insert the answer's row. Rows are only ever inserted: the trace id is the server's, and a
+        second row under the same id is an IntegrityError, never a replacement."""
         claims = [
             {k: c.get(k) for k in ("text", "label", "score", "citations", "citations_support")}
             | {"evidence": [{k: e[k] for k in ("n", "doc_id", "start", "end")} for e in c.get("evidence", [])]}
@@ -30,9 +34,10 @@ class AuditLog:
             for c in result.get("citations", [])
         ]
         with self.store.session() as s:
-            s.merge(
+            s.add(
                 AnswerAudit(
                     trace_id=result["trace_id"],
+                    client_trace_id=client_trace_id,
                     key_id=key_id,
                     collection=result["collection"],
                     collection_version=result["collection_version"],
@@ -65,6 +70,7 @@ class AuditLog:
                 return None
             return {
                 "trace_id": a.trace_id,
+                "client_trace_id": a.client_trace_id,
                 "created_at": a.created_at.isoformat(),
                 "key_id": a.key_id,
                 "collection": a.collection,

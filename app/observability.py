@@ -82,8 +82,11 @@ access_log = logging.getLogger("tether.access")
 
 
 class ObservabilityMiddleware:
-    """Trace id in (X-Trace-Id, when well-formed) and out; per-route counts and latency; one access log
-    line per request. API keys are never logged: only the key id the auth layer resolved."""
+    """A trace id per request, always the server's own (X-Trace-Id out); per-route counts and latency; one
+    access log line per request. A client's X-Trace-Id (when well-formed) is kept beside it, as
+    `client_trace_id` in the log and the audit row and X-Client-Trace-Id out, never in its place: the
+    trace id keys the audit trail, and a client that could choose it could aim at another's row.
+    API keys are never logged: only the key id the auth layer resolved."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app, self.metrics = app, metrics
@@ -94,9 +97,14 @@ class ObservabilityMiddleware:
             return
         headers = dict(scope.get("headers") or [])
         given = headers.get(b"x-trace-id", b"").decode(errors="ignore")
-        trace_id = given if _TRACE_OK.match(given) else uuid.uuid4().hex
+        client_trace_id = given if _TRACE_OK.match(given) else None
+        trace_id = uuid.uuid4().hex
         token = trace_id_var.set(trace_id)
-        scope.setdefault("state", {})["trace_id"] = trace_id
+        state = scope.setdefault("state", {})
+        state["trace_id"], state["client_trace_id"] = trace_id, client_trace_id
+        echo = [(b"x-trace-id", trace_id.encode())]
+        if client_trace_id:
+            echo.append((b"x-client-trace-id", client_trace_id.encode()))
         status = 500
         t0 = time.perf_counter()
 
@@ -105,7 +113,7 @@ class ObservabilityMiddleware:
             if msg["type"] == "http.response.start":
                 status = msg["status"]
                 msg.setdefault("headers", [])
-                msg["headers"] = [*msg["headers"], (b"x-trace-id", trace_id.encode())]
+                msg["headers"] = [*msg["headers"], *echo]
             await send(msg)
 
         try:
@@ -126,6 +134,7 @@ class ObservabilityMiddleware:
                         "status": status,
                         "ms": round(elapsed * 1000, 2),
                         "key_id": scope["state"].get("key_id"),
+                        "client_trace_id": client_trace_id,
                     },
                 },
             )

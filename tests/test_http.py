@@ -302,12 +302,38 @@ def test_trace_id_metrics_and_audit(client: httpx.Client) -> None:
         "/v1/answer", json={"question": "How do I reset my password?"}, headers={"X-Trace-Id": "trace-abc-12345"}
     )
     body = r.json()
-    assert r.headers["x-trace-id"] == "trace-abc-12345" == body["trace_id"]
-    audit = client.get("/v1/answers/trace-abc-12345").json()
+    # The trace id is the server's; the client's own id is kept beside it, never in its place.
+    assert r.headers["x-trace-id"] == body["trace_id"] != "trace-abc-12345"
+    assert r.headers["x-client-trace-id"] == "trace-abc-12345"
+    audit = client.get(f"/v1/answers/{body['trace_id']}").json()
     assert audit["question"] == "How do I reset my password?" and audit["answer"] == body["answer"]
+    assert audit["client_trace_id"] == "trace-abc-12345"
     assert [c["doc_id"] for c in audit["citations"]] == [c["doc_id"] for c in body["citations"]]
     assert len(audit["claims"]) == len(body["claims"])
     metrics = client.get("/metrics").text
     assert 'tether_http_requests_total{method="POST",route="/v1/answer",status="200"}' in metrics
     assert "tether_answers_total" in metrics and "tether_index_chunks" in metrics
     assert client.get("/v1/answers/nope").status_code == 404
+    assert client.get("/v1/answers/trace-abc-12345").status_code == 404
+
+
+def test_a_client_trace_id_cannot_overwrite_an_audit_row(client: httpx.Client) -> None:
+    first = client.post("/v1/answer", json={"question": "How do I reset my password?"}).json()
+    for path in ("/v1/answer", "/v1/chat/completions"):
+        body: dict[str, Any] = {"question": "What does the Business plan cost?"}
+        if path.endswith("completions"):
+            body = {"messages": [{"role": "user", "content": body["question"]}]}
+        r = client.post(path, json=body, headers={"X-Trace-Id": first["trace_id"]})
+        assert r.status_code == 200 and r.headers["x-trace-id"] != first["trace_id"]
+    kept = client.get(f"/v1/answers/{first['trace_id']}").json()
+    assert kept["question"] == "How do I reset my password?" and kept["answer"] == first["answer"]
+
+
+def test_audit_rows_are_only_inserted(services: Services) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    row = {"trace_id": "f" * 32, "collection": "default", "collection_version": 1, "answer": "a", "status": "answered"}
+    services.audit.record("first question", row, None)
+    with pytest.raises(IntegrityError):
+        services.audit.record("second question", row, None)
+    assert (services.audit.get("f" * 32) or {})["question"] == "first question"

@@ -59,7 +59,8 @@ def _query(svc: Services, req: RetrieveRequest, principal: Principal) -> tuple[s
 def _record(request: Request, svc: Services, question: str, result: dict[str, Any], principal: Principal) -> None:
     request.app.state.metrics.observe_answer(result)
     if svc.settings.audit.enabled:
-        svc.audit.record(question, result, principal.key_id)
+        client_trace_id = getattr(request.state, "client_trace_id", None)
+        svc.audit.record(question, result, principal.key_id, client_trace_id)
 
 
 @router.get("/healthz", tags=["health"])

@@ -126,7 +126,9 @@ class AnswerAudit(Base):
 
     __tablename__ = "answer_audit"
 
-    trace_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    trace_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the server's, never a client's
+    # The X-Trace-Id a client sent, kept to correlate with its own logs; any client may send any value.
+    client_trace_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     collection: Mapped[str] = mapped_column(String(64))
