@@ -46,9 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--once", action="store_true", help="exit after answering the sample questions")
     args = ap.parse_args(argv)
 
-    settings = Settings()
-    settings.server.host = "127.0.0.1"
-    settings.auth.mode = "open"  # a local demo: no keys, and so bound to loopback only
+    # A local demo: no keys, and so bound to loopback only.
+    settings = Settings().override({"server.host": "127.0.0.1", "auth.mode": "open"})
     print(f"Ingesting {args.corpus} into collection '{settings.default_collection}' ({settings.store.data_dir}) ...")
     from ingestion.store import open_store
 

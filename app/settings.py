@@ -4,7 +4,9 @@ never constructed at import time. Environment: TETHER_<FIELD>, nested with `__`
 
 from __future__ import annotations
 
-from typing import Literal
+import ipaddress
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -19,7 +21,7 @@ from ingestion.settings import (
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class RetrievalSettings(_Strict):
@@ -110,9 +112,20 @@ class ServerSettings(_Strict):
     workers: int = Field(1, ge=1, le=64)
 
 
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class Settings(BaseSettings):
+    """Frozen once validated: `override` is the one way to change a value, and it validates again."""
+
     model_config = SettingsConfigDict(
-        env_prefix="TETHER_", env_nested_delimiter="__", extra="forbid", validate_default=True
+        env_prefix="TETHER_", env_nested_delimiter="__", extra="forbid", validate_default=True, frozen=True
     )
 
     store: StorePaths = Field(default_factory=StorePaths)
@@ -135,7 +148,7 @@ class Settings(BaseSettings):
     def _consistent(self) -> Settings:
         if self.llm.backend == "openai" and not self.llm.base_url:
             raise ValueError("TETHER_LLM__BASE_URL is required when TETHER_LLM__BACKEND=openai")
-        if self.auth.mode == "open" and self.server.host not in ("127.0.0.1", "localhost", "::1"):
+        if self.auth.mode == "open" and not is_loopback(self.server.host):
             raise ValueError(
                 "TETHER_AUTH__MODE=open serves without API keys and is allowed only with TETHER_SERVER__HOST "
                 f"on loopback (127.0.0.1, ::1), not {self.server.host!r}"
@@ -143,3 +156,20 @@ class Settings(BaseSettings):
         if self.llm.max_answer_tokens >= self.llm.context_tokens // 2:
             raise ValueError("TETHER_LLM__MAX_ANSWER_TOKENS must be under half of TETHER_LLM__CONTEXT_TOKENS")
         return self
+
+    def override(self, changes: Mapping[str, Any]) -> Settings:
+        """A copy with `changes` applied and the whole validated again, exactly as the environment is.
+        Keys are dotted paths ("server.host", "store.data_dir") or sections ("rate_limit": {...},
+        merged into the section). The CLI flags, the demo and the tests all change settings here."""
+        data = self.model_dump()
+        for dotted, value in changes.items():
+            *parents, leaf = dotted.split(".")
+            node = data
+            for part in parents:
+                if not isinstance(node.get(part), dict):
+                    raise ValueError(f"no setting {dotted!r}")
+                node = node[part]
+            if leaf not in node:
+                raise ValueError(f"no setting {dotted!r}")
+            node[leaf] = {**node[leaf], **value} if isinstance(value, Mapping) else value
+        return type(self).model_validate(data)

@@ -21,7 +21,7 @@ from rich.console import Console
 from app.answering import Policy
 from app.llm.base import LLMBackend
 from app.services import Services, build_services, make_ingestor
-from app.settings import LLMSettings, Settings
+from app.settings import Settings
 from evals import metrics
 from evals.faults import FaultBackend, fault_detection, plan_faults
 from evals.gate import BaselineError, GateResult, evaluate_gate, load_baseline
@@ -179,10 +179,8 @@ def usage_error(message: str, as_json: bool) -> typer.Exit:
 def with_backend(settings: Settings, backend: str | None, base_url: str | None) -> Settings:
     if backend is None and base_url is None:
         return settings
-    data = settings.llm.model_dump() | {k: v for k, v in (("backend", backend), ("base_url", base_url)) if v}
-    out = settings.model_copy(update={"llm": LLMSettings.model_validate(data)})
-    Settings.model_validate(out.model_dump())  # the cross-field checks (openai needs a base URL)
-    return out
+    changes = {k: v for k, v in (("llm.backend", backend), ("llm.base_url", base_url)) if v}
+    return settings.override(changes)  # validated as a whole: openai needs a base URL
 
 
 def _reachable(url: str) -> str | None:

@@ -23,10 +23,10 @@ FILES = ["plans/business.md", "account/reset-password.md"]  # single files: sour
 def stack(
     tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder
 ) -> Iterator[tuple[str, Services, dict[str, str]]]:
-    s = Settings()
-    s.store.data_dir = tmp_path_factory.mktemp("auth-data")
-    s.auth.mode = "keys"
-    s.auth.key_cache_s = 0  # revocation is visible at once in these tests
+    s = Settings().override(
+        # key_cache_s=0: revocation is visible at once in these tests
+        {"store.data_dir": tmp_path_factory.mktemp("auth-data"), "auth": {"mode": "keys", "key_cache_s": 0}}
+    )
     ingest(s, embedder, [CORPUS / f for f in FILES], "default")
     ingest(s, embedder, [CORPUS / "billing" / "refund-policy.md"], "other")
     with serve(s) as (url, svc):

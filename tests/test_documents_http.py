@@ -18,10 +18,9 @@ from tests.support.stack import ingest, serve
 def stack(
     tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder
 ) -> Iterator[tuple[str, Services]]:
-    s = Settings()
-    s.store.data_dir = tmp_path_factory.mktemp("docs-data")
-    s.auth.mode = "open"
-    s.retrieval.min_dense_score = 0.2
+    s = Settings().override(
+        {"store.data_dir": tmp_path_factory.mktemp("docs-data"), "auth.mode": "open", "retrieval.min_dense_score": 0.2}
+    )
     ingest(s, embedder, [CORPUS / "plans" / "business.md"], "default")
     with serve(s) as (url, svc):
         svc.retriever.refresh_s = 0  # see each switch at once

@@ -32,8 +32,7 @@ RATES = (0.0, 0.2, 0.5)
 
 @pytest.fixture(scope="module")
 def services(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    settings = Settings()
-    settings.store.data_dir = eval_data_dir(request, tmp_path_factory)
+    settings = Settings().override({"store.data_dir": eval_data_dir(request, tmp_path_factory)})
     svc = build_services(settings)
     ensure_corpus(svc, CORPUS, settings.default_collection)
     yield svc

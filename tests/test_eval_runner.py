@@ -42,10 +42,7 @@ def eval_data_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
 
 @pytest.fixture(scope="module")
 def settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    s = Settings()
-    s.store.data_dir = eval_data_dir(request, tmp_path_factory)
-    s.auth.mode = "open"
-    return s
+    return Settings().override({"store.data_dir": eval_data_dir(request, tmp_path_factory), "auth.mode": "open"})
 
 
 @pytest.fixture(scope="module")

@@ -23,10 +23,8 @@ from tests.support.live_server import live_server
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    s = Settings()
-    s.store.data_dir = tmp_path_factory.mktemp("http-data")
-    s.auth.mode = "open"  # keys are tested in test_auth.py
-    return s
+    # Keys are tested in test_auth.py.
+    return Settings().override({"store.data_dir": tmp_path_factory.mktemp("http-data"), "auth.mode": "open"})
 
 
 @pytest.fixture(scope="module")

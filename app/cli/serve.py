@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from app.answering import Policy
-from app.cli.common import err_console, fail, print_json, state
+from app.cli.common import err_console, fail, overridden, print_json, state
 
 
 def serve_command(
@@ -23,14 +23,14 @@ def serve_command(
     import uvicorn
 
     cli = state(ctx)
-    settings = cli.settings()
-    host = host or settings.server.host
-    port = port or settings.server.port
-    workers = workers or settings.server.workers
-    if cli.data_dir is not None:  # worker processes rebuild Settings from the environment
-        os.environ["TETHER_STORE__DATA_DIR"] = str(cli.data_dir)
-    if cli.database_url is not None:
-        os.environ["TETHER_STORE__DATABASE_URL"] = cli.database_url
+    flags = {"server.host": host, "server.port": port, "server.workers": workers}
+    # Validated together with the environment: open mode on a non-loopback --host is refused here.
+    settings = overridden(cli.settings(), {k: v for k, v in flags.items() if v is not None})
+    host, port, workers = settings.server.host, settings.server.port, settings.server.workers
+    # Worker processes rebuild Settings from the environment: hand them every override, so each one
+    # validates exactly what this process did.
+    for name, value in (cli.overrides() | {k: v for k, v in flags.items() if v is not None}).items():
+        os.environ["TETHER_" + name.replace(".", "__").upper()] = str(value)
     err_console.print(
         f"Tether serving collection '{settings.default_collection}' on http://{host}:{port} "
         f"(backend: {settings.llm.backend}, verifier: {settings.verifier.kind})"

@@ -16,13 +16,14 @@ from tests.support.live_server import live_server
 
 def open_settings(data_dir: Path) -> Settings:
     """Settings for a whole stack under test load: open local mode, no practical rate limit, plain logs."""
-    s = Settings()
-    s.store.data_dir = data_dir
-    s.auth.mode = "open"
-    s.rate_limit.requests_per_minute = 1_000_000
-    s.rate_limit.burst = 100_000
-    s.json_logs = False
-    return s
+    return Settings().override(
+        {
+            "store.data_dir": data_dir,
+            "auth.mode": "open",
+            "rate_limit": {"requests_per_minute": 1_000_000, "burst": 100_000},
+            "json_logs": False,
+        }
+    )
 
 
 def ingest(settings: Settings, embedder: SentenceTransformerEmbedder, paths: list[Path], collection: str) -> None:

@@ -1,0 +1,70 @@
+"""Settings are frozen once validated; every override (a CLI flag, a test) goes through one helper that
+validates again, so no path skips a safety check such as open mode's loopback rule."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from app.settings import Settings
+
+TETHER = [sys.executable, "-c", "from app.cli import main; main()"]
+
+
+def test_settings_are_frozen() -> None:
+    s = Settings()
+    with pytest.raises(ValidationError, match="frozen"):
+        s.auth.mode = "open"  # type: ignore[misc]
+    with pytest.raises(ValidationError, match="frozen"):
+        s.json_logs = False  # type: ignore[misc]
+
+
+def test_override_copies_and_validates_again(tmp_path: Path) -> None:
+    s = Settings()
+    o = s.override({"store.data_dir": tmp_path, "auth.mode": "open", "rate_limit": {"burst": 7}})
+    assert (o.store.data_dir, o.auth.mode, o.rate_limit.burst) == (tmp_path, "open", 7)
+    assert (s.store.data_dir, s.auth.mode) == (Path(".tether"), "keys")  # the original is untouched
+    assert o.rate_limit.requests_per_minute == s.rate_limit.requests_per_minute
+    with pytest.raises(ValidationError, match="TETHER_AUTH__MODE=open"):
+        o.override({"server.host": "0.0.0.0"})
+    with pytest.raises(ValidationError, match="greater than or equal to 1"):
+        s.override({"server.port": 0})
+    with pytest.raises(ValueError, match=r"no setting 'server\.colour'"):
+        s.override({"server.colour": "red"})
+
+
+@pytest.mark.parametrize("loopback", ["127.0.0.1", "127.0.0.2", "localhost", "::1"])
+def test_open_mode_allows_every_loopback_address(loopback: str) -> None:
+    assert Settings().override({"auth.mode": "open", "server.host": loopback}).server.host == loopback
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.parametrize("workers", [[], ["--workers", "2"]])
+def test_serve_refuses_open_mode_on_every_interface(tmp_path: Path, workers: list[str]) -> None:
+    env = {**os.environ, "TETHER_AUTH__MODE": "open", "TETHER_STORE__DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [*TETHER, "serve", "--host", "0.0.0.0", "--port", str(_free_port()), *workers],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        pytest.fail(f"open mode served on 0.0.0.0: {err[-500:]}")
+    assert proc.returncode == 2, err
+    assert "TETHER_AUTH__MODE=open" in err and "0.0.0.0" in err
