@@ -44,7 +44,7 @@ def make_verifier(settings: Settings, embedder: Embedder) -> Verifier:
         from app.grounding.llm_judge import LLMJudgeVerifier
 
         return LLMJudgeVerifier(settings.llm, settings.verifier)
-    from app.grounding.verifier import LocalVerifier
+    from app.grounding.local import LocalVerifier
 
     return LocalVerifier(embedder, settings.verifier)
 

@@ -75,6 +75,35 @@ class VerifierSettings(_Strict):
     abstain_below: float = Field(
         0.5, ge=0.0, le=1.0, description="abstain policy: groundedness below this replaces the answer."
     )
+    window_tokens: int = Field(
+        160, ge=32, le=220, description="Evidence window the entailment model reads per fact, in word pieces."
+    )
+    dtype: Literal["bf16", "fp32"] = Field(
+        "bf16", description="Entailment model precision (bf16 is faster on AVX-512-BF16/AMX CPUs)."
+    )
+    sentence_readings: int = Field(
+        2,
+        ge=0,
+        le=5,
+        description="Besides its window, each fact is read against this many of its most relevant sentences "
+        "alone; the best reading counts.",
+    )
+
+
+class AnswerabilitySettings(_Strict):
+    enabled: bool = Field(
+        True,
+        description="Before generation, decide whether any retrieved passage answers the question; when none "
+        "does, abstain (reason not_answered_by_passages) without calling the LLM. A request may turn it off "
+        "(abstain_unanswerable: false).",
+    )
+    threshold: float = Field(0.5, ge=0.0, le=1.0, description="Answerability probability a question needs.")
+    passages: int = Field(3, ge=1, le=20, description="How many of the best passages are read for the decision.")
+    window_tokens: int = Field(112, ge=32, le=200, description="Word pieces of each passage the model reads.")
+    check_answer: bool = Field(
+        True, description="After generation, flag an answer that does not address the question (answer_off_question)."
+    )
+    dtype: Literal["bf16", "fp32"] = Field("bf16", description="Answerability model precision.")
 
 
 class LimitSettings(_Strict):
@@ -137,6 +166,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     verifier: VerifierSettings = Field(default_factory=VerifierSettings)
+    answerability: AnswerabilitySettings = Field(default_factory=AnswerabilitySettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     limits: LimitSettings = Field(default_factory=LimitSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)

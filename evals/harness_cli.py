@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass
@@ -151,9 +150,8 @@ def _verifier_provenance(services: Services) -> dict[str, Any]:
     """Which verifier judged the run: its class and, for the local one, a hash of its parameters, so a
     baseline diff can tell a pipeline change from a retrained verifier."""
     model = getattr(services.verifier, "model", None)
-    params = getattr(model, "to_dict", None)
-    digest = hashlib.sha256(json.dumps(params(), sort_keys=True).encode()).hexdigest()[:16] if params else None
-    return {"kind": type(services.verifier).__name__, "params_sha256": digest}
+    fingerprint = getattr(model, "fingerprint", None)
+    return {"kind": type(services.verifier).__name__, "params_sha256": fingerprint() if fingerprint else None}
 
 
 def settings_from(ctx: typer.Context | None) -> Settings:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from app.grounding.model import SupportModel
 from evals.cli import eval_app
 from evals.detector.datasets import load, to_passages
 
@@ -29,26 +28,32 @@ def test_halueval_sample_json() -> None:
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)  # exactly one JSON object
-    assert set(report) == KEYS | {"split", "mapping", "threshold", "verifier_labels"}
+    assert set(report) == KEYS | {"split", "mapping", "threshold"}
     assert report["items"] == 20 and report["split"] == "test"
     assert report["accuracy"] >= 0.75  # ten grounded and ten hallucinated answers
-    # The default operating point is the cut the trained params carry for this dataset; the verifier's
-    # own labels are reported beside it.
-    assert report["threshold"] == SupportModel.load().operating_points["halueval-qa"]
-    assert "train split" in report["mapping"]
-    assert set(report["verifier_labels"]) == (KEYS - {"ms_per_item"}) | {"mapping"}
-    assert report["verifier_labels"]["items"] == 20
+    # The headline is the verifier's own labels: the threshold the service uses.
+    assert report["threshold"] is None and "verifier threshold" in report["mapping"]
 
 
 @pytest.mark.datasets
 @needs_data
-def test_verifier_labels_operating_point() -> None:
-    args = ["detector", "--dataset", "halueval-qa", "--path", str(DATASETS), "--limit", "6", "--json"]
-    result = CliRunner().invoke(eval_app, [*args, "--threshold", "labels"])
+@pytest.mark.parametrize("dataset", ["wice", "rte", "sick", "covidfact", "scifact"])
+def test_claim_sets_report_the_same_keys(dataset: str) -> None:
+    args = ["detector", "--dataset", dataset, "--path", str(DATASETS), "--limit", "6", "--json"]
+    result = CliRunner().invoke(eval_app, args)
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["threshold"] is None and "verifier_labels" not in report
-    assert "verifier threshold" in report["mapping"]
+    assert set(report) == KEYS | {"split", "mapping", "threshold"} and report["items"] == 6
+
+
+@pytest.mark.datasets
+@needs_data
+def test_another_operating_point_is_shown_beside_the_labels() -> None:
+    args = ["detector", "--dataset", "halueval-qa", "--path", str(DATASETS), "--limit", "6", "--json"]
+    result = CliRunner().invoke(eval_app, [*args, "--threshold", "0.9"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["threshold"] == 0.9 and set(report["verifier_labels"]) == (KEYS - {"ms_per_item"}) | {"mapping"}
 
 
 @pytest.mark.datasets
@@ -124,6 +129,7 @@ def test_faithbench_splits_and_labels() -> None:
         (["--dataset", "halueval-qa", "--path", "."], "no qa_one_turn.jsonl"),
         (["--dataset", "halueval-qa", "--path", ".", "--threshold", "best"], "--threshold must be"),
         (["--dataset", "halueval-qa", "--path", ".", "--threshold", "1.5"], "--threshold must be in (0, 1)"),
+        (["--dataset", "wice", "--path", ".", "--threshold", "train"], "declared train split"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:

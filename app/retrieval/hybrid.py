@@ -185,6 +185,7 @@ class Retriever:
             text=c.text,
             score=round(cosine, 4),
             sentences=c.sentences,
+            heading=c.heading,
             metadata={
                 "rrf": round(fused, 5),
                 "revision": d.revision,

@@ -24,6 +24,7 @@ class Passage:
     score: float
     sentences: tuple[tuple[int, int], ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
+    heading: str = ""  # the heading path the chunk sits under ("Business plan > Limits"), if any
 
     def sentence_texts(self) -> list[tuple[int, int, str]]:
         """(doc_start, doc_end, text) for each sentence of the passage."""

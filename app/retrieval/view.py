@@ -28,6 +28,7 @@ class ChunkMeta:
     end: int
     text: str
     sentences: tuple[tuple[int, int], ...]
+    heading: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +77,12 @@ def _metadata(s: Session, col: Collection) -> tuple[dict[int, ChunkMeta], dict[s
         for d in s.scalars(select(Document).where(Document.collection_id == col.id))
     }
     rows = s.execute(
-        select(Chunk.row, Chunk.id, Chunk.doc_id, Chunk.start, Chunk.end, Chunk.text, Chunk.sentences).where(
-            Chunk.collection_id == col.id
-        )
+        select(
+            Chunk.row, Chunk.id, Chunk.doc_id, Chunk.start, Chunk.end, Chunk.text, Chunk.sentences, Chunk.heading
+        ).where(Chunk.collection_id == col.id)
     )
     chunks = {
-        r[0]: ChunkMeta(r[0], r[1], r[2], r[3], r[4], r[5], tuple((int(a), int(b)) for a, b in r[6] or ()))
+        r[0]: ChunkMeta(r[0], r[1], r[2], r[3], r[4], r[5], tuple((int(a), int(b)) for a, b in r[6] or ()), r[7] or "")
         for r in rows
     }
     return chunks, docs

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.grounding.verifier import Verification, Verifier
-from evals.detector.datasets import DetectorItem, Split, load, to_passages
+from evals.detector.datasets import DetectorItem, Split, item_passages, load
 from evals.detector.metrics import best_cut, summarize
 
 MAPPING = (
@@ -61,9 +61,9 @@ def judge(verification: Verification, threshold: float | None = None) -> tuple[b
 
 def detect(items: list[DetectorItem], verifier: Verifier, threshold: float | None = None) -> Iterator[ItemResult]:
     if items:  # load the model and warm the code paths outside the timed loop
-        verifier.verify(items[0].answer, to_passages(items[0].source), items[0].question)
+        verifier.verify(items[0].answer, item_passages(items[0]), items[0].question)
     for it in items:
-        passages = to_passages(it.source)
+        passages = item_passages(it)
         t0 = time.perf_counter()
         v = verifier.verify(it.answer, passages, it.question)
         ms = (time.perf_counter() - t0) * 1000
@@ -89,13 +89,15 @@ def run_detector(
     rows: list[ItemResult] | None = None,
     threshold: float | None = None,
     threshold_note: str = "given on the command line",
+    items: list[DetectorItem] | None = None,
 ) -> dict[str, Any]:
     """Metrics of `verifier` on `dataset` (halueval-qa | faithbench) from `path` at the answer-level
     support cut `threshold` (None: the verifier's own labels), plus, under `verifier_labels`, the same
     metrics by the verifier's own labels. Pass a list as `rows` to receive every item's own result."""
-    items = load(dataset, path, split)
-    if limit is not None:
-        items = items[:limit]
+    if items is None:
+        items = load(dataset, path, split)
+        if limit is not None:
+            items = items[:limit]
     results = list(detect(items, verifier, threshold))
     if rows is not None:
         rows.extend(results)

@@ -1,0 +1,326 @@
+"""The default verifier: every claim of an answer, cut into its atomic facts, is read together with the
+evidence sentences that bear on it by a cross-encoder that judges entailment (`crossencoder.py`).
+
+Per verification:
+1. Claims (`claims.py`) and their facts (`decompose.py`).
+2. First stage (`windows.py`): each fact is scored against every evidence sentence by MiniLM cosine
+   (vectors shared with retrieval's cache) plus word overlap; the best sentences within a token budget
+   form its window, in document order, under their passage's heading.
+3. A fact copied word for word from one evidence sentence is supported without a model call.
+   Every other (fact, window) pair is read by the entailment model, in one batch per verification;
+   logits are cached by pair text.
+4. A figure the fact states that no passage states, in any spelling (`quantities.py`), caps its
+   probability: a number is the fact most often invented, and the one the model reads least reliably.
+5. A claim's probability is its weakest fact's; its evidence is every sentence its facts were judged on.
+   The same judgement on the claim's own cited passages says whether its citations support it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from app.grounding.claims import Segment, parse_answer
+from app.grounding.crossencoder import CrossEncoder, claim_side, evidence_side
+from app.grounding.decompose import atomic_facts
+from app.grounding.facts import analyze
+from app.grounding.quantities import canonical, missing_quantities
+from app.grounding.verifier import (
+    ClaimVerdict,
+    Evidence,
+    EvidenceSentence,
+    FactVerdict,
+    Verification,
+    passage_sentences,
+)
+from app.grounding.windows import choose_window, sentence_scores
+from app.retrieval.passages import Passage
+from app.settings import VerifierSettings
+from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
+
+MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact stating a figure no passage states
+# A window sentence is shown as evidence when its first-stage relevance is within this of the best one's:
+# the window may carry context the model read but that says nothing about the claim.
+EVIDENCE_MARGIN = 0.25
+VERBATIM_PROB = 0.99
+VERBATIM_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """The evidence sentences of one verification, with what the first stage needs of each."""
+
+    sentences: list[EvidenceSentence]
+    vecs: np.ndarray
+    terms: list[frozenset[str]]
+    tokens: list[int]
+    previous: list[int | None]  # the sentence before each in its passage
+    text: str  # all of them, canonical: where a fact's figures must be found
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """One fact against one set of sentences: its probability, window (sentence indices) and reason."""
+
+    prob: float
+    window: tuple[tuple[int, float], ...]  # (sentence index, first-stage relevance), most relevant first
+    reason: str | None
+
+
+class LocalVerifier:
+    """Entailment over evidence windows, on CPU; no network. Safe to share between threads."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        settings: VerifierSettings | None = None,
+        model: CrossEncoder | None = None,
+        cache_size: int = 20_000,
+    ) -> None:
+        # Evidence sentences recur across answers: their vectors are cached by text (the service passes
+        # the CachedEmbedder it shares with the extractive backend).
+        self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
+        self.settings = settings or VerifierSettings()
+        self.model = model or CrossEncoder(dtype=self.settings.dtype, threads=None)
+        self.terms: TextLRU[frozenset[str]] = TextLRU(cache_size)
+        self.logit_cache: TextLRU[float] = TextLRU(cache_size)
+
+    def verify(
+        self, answer: str, passages: Sequence[Passage], question: str | None = None, threshold: float | None = None
+    ) -> Verification:
+        t0 = time.perf_counter()
+        claims = parse_answer(answer, n_passages=len(passages)).claims
+        if not claims:
+            return Verification.from_claims([])
+        cut = self.settings.threshold if threshold is None else threshold
+        sentences = passage_sentences(passages)
+        if not sentences:
+            return Verification.from_claims([_no_passages(seg) for seg in claims])
+        texts = [s.text for s in sentences]
+        # A claim copied from one sentence is supported whole: cutting it would only make facts to judge.
+        probe = [
+            (k, f)
+            for k, seg in enumerate(claims)
+            for f in ([seg.clean] if _verbatim(seg.clean, texts) else atomic_facts(seg.clean))
+        ]
+        t1 = time.perf_counter()
+        vecs = self.embedder.embed(texts + [_similarity(f, claims[k], question) for k, f in probe])
+        ev = _Evidence(
+            sentences=sentences,
+            vecs=vecs[: len(sentences)],
+            terms=[self._terms(t) for t in texts],
+            tokens=self.embedder.count_tokens(texts),
+            previous=_previous(sentences),
+            text=canonical(" ".join(texts)),
+        )
+        t2 = time.perf_counter()
+        jobs: list[tuple[tuple[int, str], list[int]]] = []  # ((fact index, "all" | "cited"), candidates)
+        for i, (k, _) in enumerate(probe):
+            jobs.append(((i, "all"), list(range(len(sentences)))))
+            cited = set(claims[k].citations)
+            if cited:
+                jobs.append(((i, "cited"), [j for j, s in enumerate(sentences) if s.n in cited]))
+        judged, model_ms = self._judge(jobs, probe, claims, question, ev, vecs[len(sentences) :])
+        verdicts = [self._claim(k, seg, probe, judged, sentences, cut) for k, seg in enumerate(claims)]
+        t3 = time.perf_counter()
+        timings = {
+            "parse_ms": (t1 - t0) * 1000,
+            "embed_ms": (t2 - t1) * 1000,
+            "windows_ms": (t3 - t2) * 1000 - model_ms,
+            "model_ms": model_ms,
+        }
+        return replace(Verification.from_claims(verdicts), timings={k: round(v, 2) for k, v in timings.items()})
+
+    def _claim(
+        self,
+        k: int,
+        seg: Segment,
+        probe: list[tuple[int, str]],
+        judged: dict[tuple[int, str], _Judged],
+        sentences: list[EvidenceSentence],
+        cut: float,
+    ) -> ClaimVerdict:
+        """A claim's verdict from its facts': the weakest decides; the evidence is all of theirs."""
+        idx = [i for i, (kk, _) in enumerate(probe) if kk == k]
+        facts = [self._fact(probe[i][1], judged[(i, "all")], sentences, cut) for i in idx]
+        prob = min(judged[(i, "all")].prob for i in idx)
+        ok = prob >= cut
+        cited = [judged[(i, "cited")].prob for i in idx if (i, "cited") in judged]
+        reason = None
+        if not ok:
+            bad = [f for f in facts if not f.supported]
+            reason = bad[0].reason if len(bad) == len(facts) else "part_not_supported"
+        return ClaimVerdict(
+            text=seg.text,
+            start=seg.start,
+            end=seg.end,
+            label="supported" if ok else "unsupported",
+            supported=ok,
+            score=round(prob, 4),
+            citations=seg.citations,
+            citations_support=(min(cited) >= cut) if cited else None,
+            invalid_citations=seg.invalid_citations,
+            evidence=_merge_evidence(facts),
+            reason=reason,
+            facts=facts if len(facts) > 1 else [],
+        )
+
+    def _judge(
+        self,
+        jobs: list[tuple[tuple[int, str], list[int]]],
+        probe: list[tuple[int, str]],
+        claims: Sequence[Segment],
+        question: str | None,
+        ev: _Evidence,
+        fact_vecs: np.ndarray,
+    ) -> tuple[dict[tuple[int, str], _Judged], float]:
+        """Every job's window and probability; the model reads all uncached pairs in one batch. Returns
+        the judgements and the model's time in ms."""
+        out: dict[tuple[int, str], _Judged] = {}
+        # Each job's readings: its window, and its most relevant sentences alone. The model reads a lone
+        # sentence most reliably (most of its training pairs are one sentence), and a window when support is
+        # spread; a fact is as supported as its best reading.
+        readings: dict[
+            tuple[int, str], tuple[list[tuple[tuple[str, str], tuple[tuple[int, float], ...]]], str | None]
+        ] = {}
+        for key, cand in jobs:
+            i = key[0]
+            fact = probe[i][1]
+            if not cand:
+                out[key] = _Judged(0.0, (), "citations_hold_no_sentences")
+                continue
+            scores = sentence_scores(fact_vecs[i], self._terms(fact), ev.vecs[cand], [ev.terms[j] for j in cand])
+            local_prev = [_local(ev.previous[j], cand) for j in cand]
+            picked = choose_window(
+                scores, [ev.tokens[j] for j in cand], self.settings.window_tokens, previous=local_prev
+            )
+            ranked = tuple(sorted(((cand[w], round(float(scores[w]), 4)) for w in picked), key=lambda x: -x[1]))
+            window = sorted(cand[w] for w in picked)
+            if _verbatim(fact, [ev.sentences[j].text for j in window]):
+                out[key] = _Judged(VERBATIM_PROB, ranked, None)
+                continue
+            side = claim_side(fact, question, claims[probe[i][0]].context)
+            options = [(side, evidence_side([(_heading(ev.sentences[j]), ev.sentences[j].text) for j in window]))]
+            shown = [ranked]
+            if len(window) > 1:
+                for j, sc in ranked[: self.settings.sentence_readings]:
+                    options.append((side, evidence_side([(_heading(ev.sentences[j]), ev.sentences[j].text)])))
+                    shown.append(((j, sc),))
+            scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
+            reason = "number_not_in_evidence" if missing_quantities(fact, scope) else None
+            readings[key] = (list(zip(options, shown, strict=True)), reason)
+        pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))
+        known = {p: self.logit_cache.get(_key(p)) for p in pairs}
+        todo = [p for p, v in known.items() if v is None]
+        t = time.perf_counter()
+        if todo:
+            for pair, logit in zip(todo, self.model.logits(todo), strict=True):
+                self.logit_cache.put(_key(pair), float(logit))
+                known[pair] = float(logit)
+        model_ms = (time.perf_counter() - t) * 1000 if todo else 0.0
+        probs = dict(
+            zip(
+                pairs,
+                self.model.probability(np.array([known[p] for p in pairs], dtype=np.float64)).tolist(),
+                strict=True,
+            )
+        )
+        for key, (opts, reason) in readings.items():
+            prob, best = max(((probs[p], w) for p, w in opts), key=lambda x: x[0])
+            out[key] = _Judged(min(prob, MISSING_NUMBER_CAP) if reason else prob, best, reason)
+        return out, model_ms
+
+    def _fact(self, fact: str, j: _Judged, sentences: list[EvidenceSentence], cut: float) -> FactVerdict:
+        ok = j.prob >= cut
+        return FactVerdict(
+            text=fact,
+            label="supported" if ok else "unsupported",
+            supported=ok,
+            score=round(j.prob, 4),
+            evidence=[_evidence(sentences[w], score) for w, score in _shown(j.window)],
+            reason=None if ok else (j.reason or "not_entailed"),
+        )
+
+    def _terms(self, text: str) -> frozenset[str]:
+        hit = self.terms.get(text)
+        if hit is None:
+            hit = analyze(text).bag
+            self.terms.put(text, hit)
+        return hit
+
+
+def _similarity(fact: str, seg: Segment, question: str | None) -> str:
+    """A short answer ("Two weeks.") means little alone: the first stage reads it with its question and
+    list lead-in."""
+    return " ".join(p for p in (question or "", seg.context, fact) if p).strip()
+
+
+def _heading(s: EvidenceSentence) -> str | None:
+    return s.passage.heading or s.passage.title or None
+
+
+def _previous(sentences: list[EvidenceSentence]) -> list[int | None]:
+    """The index of the sentence before each one in the same passage (None at a passage start)."""
+    return [j - 1 if j > 0 and sentences[j - 1].n == s.n else None for j, s in enumerate(sentences)]
+
+
+def _local(j: int | None, cand: list[int]) -> int | None:
+    return cand.index(j) if j is not None and j in cand else None
+
+
+def _key(pair: tuple[str, str]) -> str:
+    return pair[0] + "\x1f" + pair[1]
+
+
+_NORM = re.compile(r"[\W_]+")
+
+
+def _verbatim(fact: str, window: list[str]) -> bool:
+    """The fact is, word for word, part of one evidence sentence (case, punctuation and spelling of
+    numbers aside): then it is supported, whatever a model would say."""
+    f = _NORM.sub(" ", canonical(fact).lower()).strip()
+    if len(f.split()) < VERBATIM_MIN_WORDS:
+        return False
+    # Padded with spaces so that words match whole: "5 GB" is not inside "15 GB".
+    return any(f" {f} " in f" {_NORM.sub(' ', canonical(s).lower()).strip()} " for s in window)
+
+
+def _shown(window: tuple[tuple[int, float], ...]) -> list[tuple[int, float]]:
+    if not window:
+        return []
+    best = window[0][1]
+    return [(w, sc) for w, sc in window if sc >= best - EVIDENCE_MARGIN]
+
+
+def _evidence(s: EvidenceSentence, score: float) -> Evidence:
+    return Evidence(s.n, s.passage.chunk_id, s.passage.doc_id, s.start, s.end, s.text, score)
+
+
+def _merge_evidence(facts: list[FactVerdict]) -> list[Evidence]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in facts:
+        for e in f.evidence:
+            if (e.doc_id, e.start, e.end) not in seen:
+                seen.add((e.doc_id, e.start, e.end))
+                out.append(e)
+    return out
+
+
+def _no_passages(seg: Segment) -> ClaimVerdict:
+    return ClaimVerdict(
+        text=seg.text,
+        start=seg.start,
+        end=seg.end,
+        label="unsupported",
+        supported=False,
+        score=0.0,
+        citations=seg.citations,
+        citations_support=False if seg.citations else None,
+        invalid_citations=seg.invalid_citations,
+        reason="no_passages",
+    )

@@ -1,0 +1,99 @@
+"""The support adapter round trip: what training exports, inference merges into the base weights and
+scores identically; malformed or foreign adapter files are refused by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from app.grounding.crossencoder import AdapterError, CrossEncoder, claim_side, evidence_side, mean_pool
+from ingestion.embedder import embedded_model_path
+
+PAIRS = [
+    ("The trial lasts 14 days.", "Plans > Business: You can try the Business plan free for 14 days."),
+    ("Admins can export audit logs.", "Audit logs are kept for one year."),
+]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[float]]:
+    """A LoRA-wrapped encoder with random (non-zero) updates, exported, and its own fp32 logits."""
+    from transformers import AutoModel, AutoTokenizer
+
+    from training.lora import LoRALinear, add_adapters, export
+
+    path = embedded_model_path()
+    encoder = AutoModel.from_pretrained(path, attn_implementation="eager")
+    names = add_adapters(encoder, rank=4, alpha=8.0, seed=1)
+    g = torch.Generator().manual_seed(2)
+    for name in names:
+        module = encoder.get_submodule(name)
+        assert isinstance(module, LoRALinear)
+        module.B.data = torch.randn(module.B.shape, generator=g) * 0.02
+    for name, p in encoder.named_parameters():
+        if "LayerNorm.weight" in name:
+            p.data += 0.01
+    head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    enc = tokenizer([c for c, _ in PAIRS], [e for _, e in PAIRS], padding=True, return_tensors="pt")
+    with torch.inference_mode():
+        hidden = encoder(**enc).last_hidden_state
+        expected = head(mean_pool(hidden, enc["attention_mask"])).squeeze(-1).tolist()
+    out = tmp_path_factory.mktemp("adapter") / "a.safetensors"
+    export(encoder, head, names, 4, 8.0, 128, {"calibration": {"a": 1.0, "b": 0.0}}, out)
+    return out, expected
+
+
+def test_merged_adapter_scores_like_the_trained_model(trained: tuple[Path, list[float]]) -> None:
+    path, expected = trained
+    got = CrossEncoder(adapter_path=path, dtype="fp32").logits(PAIRS)
+    assert got.tolist() == pytest.approx(expected, abs=1e-4)
+    assert CrossEncoder(adapter_path=path, dtype="fp32").config.rank == 4
+
+
+def test_bf16_stays_close_to_fp32(trained: tuple[Path, list[float]]) -> None:
+    path, expected = trained
+    got = CrossEncoder(adapter_path=path, dtype="bf16").logits(PAIRS)
+    assert got.tolist() == pytest.approx(expected, abs=0.1)
+
+
+def test_no_pairs_no_model() -> None:
+    model = CrossEncoder(adapter_path="/nonexistent/adapter.safetensors")
+    assert model.logits([]).shape == (0,)  # nothing to score: the model is never loaded
+
+
+@pytest.mark.parametrize("content", [b"", b"not a safetensors file", b"\x08\x00\x00\x00\x00\x00\x00\x00{}"])
+def test_malformed_adapters_are_refused_by_name(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.safetensors"
+    bad.write_bytes(content)
+    with pytest.raises(AdapterError, match=r"bad\.safetensors"):
+        CrossEncoder(adapter_path=bad).logits(PAIRS)
+
+
+def test_an_adapter_for_another_model_is_refused(tmp_path: Path) -> None:
+    from safetensors.torch import save_file
+
+    from app.grounding.crossencoder import FORMAT
+
+    path = tmp_path / "foreign.safetensors"
+    tensors = {
+        "lora.encoder.layer.0.attention.self.query.A": torch.zeros(4, 768),
+        "lora.encoder.layer.0.attention.self.query.B": torch.zeros(384, 4),
+        "head.weight": torch.zeros(1, 384),
+        "head.bias": torch.zeros(1),
+    }
+    meta = {"format": FORMAT, "rank": "4", "alpha": "8", "targets": "[]", "max_length": "128"}
+    save_file(tensors, str(path), metadata=meta)
+    with pytest.raises(AdapterError, match="does not fit the base model"):
+        CrossEncoder(adapter_path=path).logits(PAIRS)
+
+
+def test_both_sides_are_read_in_canonical_spelling() -> None:
+    assert claim_side("It lasts two weeks.", "How long is the trial?") == "How long is the trial? It lasts 14 days."
+    long_claim = "The Business trial lasts two weeks for up to ten users."
+    assert claim_side(long_claim, "How long is the trial?") == "The Business trial lasts 14 days for up to 10 users."
+    side = evidence_side([("Plans > Business", "Try it for 14 days."), ("Plans > Business", "Ten users max.")])
+    assert side == "Plans > Business: Try it for 14 days. 10 users max."
+    assert evidence_side([(None, "A."), ("H", "B.")]) == "A. H: B."
