@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from app.grounding.answerability import Answerability, AnswerabilityJudge
 from app.grounding.claims import parse_answer
-from app.grounding.policy import apply_policy
+from app.grounding.policy import PolicyResult, apply_policy
 from app.grounding.verifier import Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
 from app.llm.factory import token_counter
@@ -43,6 +44,8 @@ class AnswerQuery:
     verify: bool = True
     support_threshold: float | None = None  # None: the configured verifier threshold
     abstain_below: float | None = None  # None: the configured abstain_below
+    abstain_unanswerable: bool | None = None  # None: the configured answerability.enabled
+    answerable_threshold: float | None = None  # None: the configured answerability.threshold
     trace_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
@@ -69,8 +72,16 @@ def _ms(t0: float) -> float:
 
 
 class Answerer:
-    def __init__(self, retriever: Retriever, backend: LLMBackend, verifier: Verifier, settings: Settings) -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        backend: LLMBackend,
+        verifier: Verifier,
+        settings: Settings,
+        answerability: AnswerabilityJudge | None = None,
+    ) -> None:
         self.retriever, self.backend, self.verifier, self.settings = retriever, backend, verifier, settings
+        self.answerability = answerability
         self._count = token_counter(backend)
 
     def retrieve(self, q: AnswerQuery) -> Retrieval:
@@ -94,11 +105,14 @@ class Answerer:
         timings: dict[str, float] = {"retrieve_ms": _ms(t0)}
         if not retrieval.passages:
             return self._abstain_early(q, retrieval, timings, t0)
+        judged = self.judge_answerable(q, retrieval, timings)
+        if judged is not None and not judged.answerable and self._abstains_unanswerable(q):
+            return self._abstain_early(q, retrieval, timings, t0, "not_answered_by_passages", judged)
         req, passages = self.prepare(q, retrieval)
         t1 = time.perf_counter()
         gen = self.backend.generate(req)
         timings["generate_ms"] = _ms(t1)
-        return self.finish(q, retrieval, passages, gen.text, getattr(gen, "model", None), timings, t0)
+        return self.finish(q, retrieval, passages, gen.text, getattr(gen, "model", None), timings, t0, judged)
 
     def stream(self, q: AnswerQuery) -> Iterator[tuple[str, dict[str, Any]]]:
         """Events: ("passages", ...), ("delta", {"text"}), then ("result", <same dict as answer()>)."""
@@ -109,6 +123,11 @@ class Answerer:
             yield "passages", {"passages": []}
             yield "result", self._abstain_early(q, retrieval, timings, t0)
             return
+        judged = self.judge_answerable(q, retrieval, timings)
+        if judged is not None and not judged.answerable and self._abstains_unanswerable(q):
+            yield "passages", {"passages": []}
+            yield "result", self._abstain_early(q, retrieval, timings, t0, "not_answered_by_passages", judged)
+            return
         req, passages = self.prepare(q, retrieval)
         yield "passages", {"passages": [passage_dict(n, p) for n, p in enumerate(passages, 1)]}
         t1 = time.perf_counter()
@@ -118,7 +137,7 @@ class Answerer:
                 parts.append(delta)
                 yield "delta", {"text": delta}
         timings["generate_ms"] = _ms(t1)
-        yield "result", self.finish(q, retrieval, passages, "".join(parts), None, timings, t0)
+        yield "result", self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged)
 
     def finish(
         self,
@@ -129,6 +148,7 @@ class Answerer:
         model: str | None,
         timings: dict[str, float],
         t0: float,
+        judged: Answerability | None = None,
     ) -> dict[str, Any]:
         parsed = parse_answer(raw, n_passages=len(passages))
         t2 = time.perf_counter()
@@ -142,6 +162,7 @@ class Answerer:
             threshold=cuts["abstain_below"],
             has_passages=True,
         )
+        result = self._check_addresses(q, result, judged, timings)
         cited = sorted(
             {n for m in parse_answer(result.answer, len(passages)).markers for n in m.numbers}
             - set(parsed.invalid_citations)
@@ -157,30 +178,75 @@ class Answerer:
             "raw_answer": raw if result.answer != raw else None,
             "model": model,
             "passages_considered": len(passages),
+            "answerability": judged.to_dict() if judged is not None else None,
             **self._context(q, retrieval, timings, t0),
         }
 
+    def judge_answerable(self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float]) -> Answerability | None:
+        """Whether any of the best passages answers the question (None: no answerability model)."""
+        if self.answerability is None:
+            return None
+        t = time.perf_counter()
+        judged = self.answerability.judge(q.question, retrieval.passages, q.answerable_threshold)
+        timings["answerability_ms"] = _ms(t)
+        return judged
+
+    def _abstains_unanswerable(self, q: AnswerQuery) -> bool:
+        return self.settings.answerability.enabled if q.abstain_unanswerable is None else q.abstain_unanswerable
+
+    def _check_addresses(
+        self, q: AnswerQuery, result: PolicyResult, judged: Answerability | None, timings: dict[str, float]
+    ) -> PolicyResult:
+        """After generation: an answer that does not address the question is flagged (answer_off_question),
+        and under the abstain policy replaced, however well its sentences are grounded."""
+        if (
+            self.answerability is None
+            or judged is None
+            or not self.settings.answerability.check_answer
+            or result.status == "abstained"
+        ):
+            return result
+        t = time.perf_counter()
+        score = self.answerability.addresses(q.question, result.answer)
+        timings["addresses_ms"] = _ms(t)
+        if score >= judged.threshold:
+            return result
+        if q.policy == "abstain":
+            return PolicyResult(ABSTENTION, "abstained", "answer_off_question", result.claims)
+        return PolicyResult(result.answer, "partial", "answer_off_question", result.claims)
+
     def _abstain_early(
-        self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float
+        self,
+        q: AnswerQuery,
+        retrieval: Retrieval,
+        timings: dict[str, float],
+        t0: float,
+        reason: str = "no_relevant_passages",
+        judged: Answerability | None = None,
     ) -> dict[str, Any]:
-        """Nothing relevant was retrieved: abstain without calling the backend."""
+        """Nothing retrieved answers the question: abstain without calling the backend."""
         return {
             "answer": ABSTENTION,
             "status": "abstained",
-            "reason": "no_relevant_passages",
+            "reason": reason,
             "groundedness": None,
             "claims": [],
             "citations": [],
             "invalid_citations": [],
             "raw_answer": None,
             "model": None,
-            "passages_considered": 0,
+            "passages_considered": 0 if judged is None else len(retrieval.passages),
+            "answerability": judged.to_dict() if judged is not None else None,
             **self._context(q, retrieval, timings, t0),
         }
 
     def thresholds(self, q: AnswerQuery) -> dict[str, float]:
         """The cuts this answer was judged by: the request's, else the configured ones."""
-        return effective_thresholds(self.settings, q.support_threshold, q.abstain_below)
+        cuts = effective_thresholds(self.settings, q.support_threshold, q.abstain_below)
+        if self.answerability is not None:
+            a = self.settings.answerability.threshold
+            cuts["answerable"] = a if q.answerable_threshold is None else q.answerable_threshold
+        return cuts
 
     def _context(self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float) -> dict[str, Any]:
         """The fields every result carries, whatever path produced it; closes the total timing."""

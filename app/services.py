@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.answering import Answerer
 from app.audit import AuditLog
+from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import Verifier
 from app.llm.base import LLMBackend
 from app.retrieval.hybrid import Retriever
@@ -62,7 +63,7 @@ def build_services(settings: Settings, backend: LLMBackend | None = None, warm: 
     sentences = CachedEmbedder(embedder)
     backend = backend or make_backend(settings.llm, sentences)
     verifier = make_verifier(settings, sentences)
-    answerer = Answerer(retriever, backend, verifier, settings)
+    answerer = Answerer(retriever, backend, verifier, settings, AnswerabilityJudge(sentences, settings.answerability))
     return Services(
         settings,
         store,

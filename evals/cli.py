@@ -1,11 +1,12 @@
-"""`tether eval detector`: the grounding verifier as a hallucination detector on public labelled data.
+"""`tether eval detector`: the grounding verifier as a hallucination detector on labelled data.
 
     tether eval detector --dataset halueval-qa --path ../shared/datasets --json
-    tether eval detector --dataset faithbench --path ../shared/datasets --threshold labels
+    tether eval detector --dataset wice --path ../shared/datasets
+    tether eval detector --dataset suite-answers
 
-The default operating point is the answer-level cut stored in the verifier params for the dataset,
-chosen on its declared train split when the model was trained; the JSON also carries the metrics by
-the verifier's own labels under `verifier_labels`.
+The headline is always at the verifier's own labels (the threshold the service uses); `--threshold
+train` or a number shows another operating point, with the labels' figures beside it under
+`verifier_labels`.
 
 Exit codes: 0 done, 2 a usage error (unknown dataset, data not at --path, bad --threshold).
 """
@@ -20,9 +21,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app.grounding.verifier import LocalVerifier, Verifier
+from app.grounding.verifier import Verifier
 from app.settings import Settings
-from evals.detector.datasets import DATASETS, DatasetMissing, Split
+from evals.detector.datasets import DATASETS, DatasetMissing, DetectorItem, Split
 from evals.detector.run import ItemResult, run_detector, tune_threshold
 
 err = Console(stderr=True)
@@ -43,9 +44,10 @@ def make_verifier(kind: str, settings: Settings) -> Verifier:
         from app.grounding.llm_judge import LLMJudgeVerifier
 
         return LLMJudgeVerifier(settings.llm, settings.verifier)
-    from ingestion.embedder import SentenceTransformerEmbedder
+    from app.grounding.local import LocalVerifier
+    from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
-    return LocalVerifier(SentenceTransformerEmbedder(settings.embedding), settings.verifier)
+    return LocalVerifier(CachedEmbedder(SentenceTransformerEmbedder(settings.embedding)), settings.verifier)
 
 
 def _usage(message: str) -> typer.Exit:
@@ -54,17 +56,19 @@ def _usage(message: str) -> typer.Exit:
 
 
 def detector_command(
+    ctx: typer.Context,
     dataset: str = typer.Option(..., "--dataset", help=f"One of: {', '.join(DATASETS)}."),
-    path: Path = typer.Option(..., "--path", help="The datasets folder (or the dataset's own folder)."),
+    path: Path | None = typer.Option(
+        None, "--path", help="The datasets folder (or the dataset's own folder); suite-answers needs none."
+    ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="First N items of the split."),
     split: str = typer.Option("test", "--split", help="test | train | all (declared splits, see docs)."),
     threshold: str = typer.Option(
-        "auto",
+        "labels",
         "--threshold",
-        help="Answer-level support cut. auto: the cut stored in the verifier params for this dataset, chosen "
-        "on its train split when the model was trained (the verifier's own labels if it has none); labels: "
-        "the verifier's own labels (TETHER_VERIFIER__THRESHOLD); train: the best cut on the train split "
-        "under --path; or a number in (0, 1).",
+        help="Answer-level support cut. labels (or auto): the verifier's own labels, at the threshold the "
+        "service uses (TETHER_VERIFIER__THRESHOLD); train: the best cut on the dataset's train split under "
+        "--path (halueval-qa, faithbench), shown for comparison; or a number in (0, 1).",
     ),
     verifier_kind: str = typer.Option("local", "--verifier", help="local | llm (the configured judge)."),
     rows_path: Path | None = typer.Option(None, "--rows", help="Also write every item's result (JSONL)."),
@@ -76,15 +80,29 @@ def detector_command(
         raise _usage(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
     if split not in ("test", "train", "all"):
         raise _usage(f"--split must be test, train or all, not {split!r}")
-    if not path.exists():
+    if dataset != "suite-answers" and (path is None or not path.exists()):
         raise _usage(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
     if verifier_kind not in ("local", "llm"):
         raise _usage(f"--verifier must be local or llm, not {verifier_kind!r}")
-    verifier = make_verifier(verifier_kind, Settings())
+    from evals.harness_cli import settings_from
+
+    settings = settings_from(ctx)
     rows: list[ItemResult] = []
     try:
+        items = _suite_answers(settings, verifier_kind, limit) if dataset == "suite-answers" else None
+        verifier = items[1] if items else make_verifier(verifier_kind, settings)
         cut, note = _threshold(threshold, dataset, path, verifier, limit)
-        report = run_detector(dataset, path, verifier, limit, cast(Split, split), rows, cut, note)
+        report = run_detector(
+            dataset,
+            path or Path("."),
+            verifier,
+            limit,
+            cast(Split, split),
+            rows,
+            cut,
+            note,
+            items[0] if items else None,
+        )
     except DatasetMissing as exc:
         raise _usage(str(exc)) from None
     if rows_path:
@@ -95,22 +113,35 @@ def detector_command(
         Console().print(table(dataset, report))
 
 
-def _threshold(value: str, dataset: str, path: Path, verifier: Verifier, limit: int | None) -> tuple[float | None, str]:
-    if value == "labels":
+def _suite_answers(settings: Settings, kind: str, limit: int | None) -> tuple[list[DetectorItem], Verifier]:
+    """The suite's labelled answers with the passages retrieval gives over corpus/ (ingested first,
+    incrementally, into the eval collection), and the verifier those services carry."""
+    from app.services import build_services
+    from evals.detector.suite_answers import load_suite_answers
+    from evals.harness_cli import CORPUS, ensure_corpus
+
+    if kind == "llm":
+        settings = settings.override({"verifier.kind": "llm"})
+    services = build_services(settings)
+    ensure_corpus(services, CORPUS, "eval")
+    items = load_suite_answers(services, "eval")
+    return items[: limit * 2] if limit else items, services.verifier
+
+
+def _threshold(
+    value: str, dataset: str, path: Path | None, verifier: Verifier, limit: int | None
+) -> tuple[float | None, str]:
+    if value in ("labels", "auto"):
         return None, ""
-    if value == "auto":
-        stored = verifier.model.operating_points if isinstance(verifier, LocalVerifier) else {}
-        if dataset not in stored:
-            return None, ""
-        how = f"the cut chosen on the {dataset} train split when the verifier was trained (its params)"
-        return stored[dataset], how
     if value == "train":
+        if dataset not in ("halueval-qa", "faithbench") or path is None:
+            raise _usage("--threshold train needs a dataset with a declared train split: halueval-qa, faithbench")
         cut = tune_threshold(dataset, path, verifier, limit)
         return cut, f"the cut that maximises balanced accuracy on the {dataset} train split under --path"
     try:
         cut = float(value)
     except ValueError:
-        raise _usage(f"--threshold must be auto, labels, train or a number in (0, 1), not {value!r}") from None
+        raise _usage(f"--threshold must be labels, train or a number in (0, 1), not {value!r}") from None
     if not 0.0 < cut < 1.0:
         raise _usage(f"--threshold must be in (0, 1), not {cut}")
     return cut, "given on the command line"
@@ -144,4 +175,42 @@ def _group() -> None:
     """Keeps `detector` a subcommand (a one-command Typer app would run it bare)."""
 
 
+def answerability_command(
+    ctx: typer.Context,
+    dataset: str = typer.Option(..., "--dataset", help="squad2 (held-out articles) | covidqa (answerable only)."),
+    path: Path = typer.Option(..., "--path", help="The datasets folder (../shared/datasets)."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="First N items."),
+    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, help="Default: the service's."),
+    as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
+) -> None:
+    """The pre-generation answerability decision on held-out questions: balanced accuracy, AUROC, the
+    share of answerable questions wrongly abstained, ms/item."""
+    from app.grounding.answerability import AnswerabilityJudge
+    from evals.answerability import DATASETS as ANSWER_SETS
+    from evals.answerability import load, measure
+    from evals.harness_cli import settings_from
+    from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
+
+    if dataset not in ANSWER_SETS:
+        raise _usage(f"unknown dataset {dataset!r}; expected one of {', '.join(ANSWER_SETS)}")
+    if not path.exists():
+        raise _usage(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
+    settings = settings_from(ctx)
+    try:
+        items = load(dataset, path)
+    except FileNotFoundError as exc:
+        raise _usage(f"{dataset} is not under --path {path}: {exc.filename}") from None
+    judge = AnswerabilityJudge(CachedEmbedder(SentenceTransformerEmbedder(settings.embedding)), settings.answerability)
+    report = {"dataset": dataset, **measure(items[:limit] if limit else items, judge, threshold)}
+    if as_json:
+        print(json.dumps(report))
+        return
+    t = Table(title=f"answerability: {dataset}")
+    for k in report:
+        t.add_column(k)
+    t.add_row(*(_cell(v) for v in report.values()))
+    Console().print(t)
+
+
 eval_app.command("detector")(detector_command)
+eval_app.command("answerability")(answerability_command)

@@ -87,7 +87,9 @@ class InProcessTarget:
         self.collection, self.policy, self.top_k = collection, policy, top_k
         self.backend = backend or services.backend
         self._recorder = _Recorder(self.backend)
-        self.answerer = Answerer(services.retriever, self._recorder, services.verifier, services.settings)
+        self.answerer = Answerer(
+            services.retriever, self._recorder, services.verifier, services.settings, services.answerer.answerability
+        )
         self.verifier = services.verifier
 
     def answer(self, item: SuiteItem) -> tuple[dict[str, Any], dict[int, Any]]:

@@ -127,6 +127,8 @@ def test_streaming_gives_the_same_final_result(client: httpx.Client) -> None:
     deltas = "".join(d["text"] for n, d in events if n == "delta")
     final = events[-2][1]
     assert deltas == final["answer"] or final["raw_answer"] == deltas
+    for a, b in zip(_stable(final)["claims"], _stable(plain)["claims"], strict=True):
+        assert a == b, {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
     assert _stable(final) == _stable(plain)
 
 
@@ -280,7 +282,7 @@ def test_strictness_per_request(client: httpx.Client) -> None:
     answer = client.post("/v1/answer", json=ask)
     assert answer.status_code == 200 and answer.json()["claims"]
     assert all(not c["supported"] for c in answer.json()["claims"])
-    assert answer.json()["thresholds"] == {"support": 1.0, "abstain_below": 0.5}
+    assert answer.json()["thresholds"] == {"support": 1.0, "abstain_below": 0.5, "answerable": 0.5}
     # The streamed answer is judged by the same cuts.
     with client.stream("POST", "/v1/answer", json={**ask, "stream": True, "policy": "redact"}) as r:
         result = next(json.loads(line[6:]) for line in _after(r.iter_lines(), "event: result"))

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.answering import AnswerQuery
 from app.errors import BadRequest
 from app.http.routes import ERRORS, _query, _record, trace_id
-from app.http.schemas import RetrieveRequest, Strictness
+from app.http.schemas import Answerable, RetrieveRequest, Strictness
 from app.http.security import QueryKey, ServicesDep
 from app.llm.extractive import keywords
 from app.retrieval.hybrid import Filters
@@ -32,7 +32,7 @@ class ChatMessage(BaseModel):
     content: str | list[dict[str, Any]] | None = None
 
 
-class TetherOptions(Strictness):
+class TetherOptions(Strictness, Answerable):
     collection: str | None = None
     top_k: int | None = Field(None, ge=1)
     filters: Filters | None = None
@@ -93,6 +93,7 @@ def _extension(result: dict[str, Any], question: str) -> dict[str, Any]:
         "timings",
         "backend",
         "thresholds",
+        "answerability",
     )
     # `question`: what was retrieved and answered, so a client sees how a follow-up was read.
     return {k: result.get(k) for k in keys} | {"answer": result["answer"], "question": question}
@@ -120,6 +121,8 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
         opts.policy,
         support_threshold=opts.support_threshold,
         abstain_below=opts.abstain_below,
+        abstain_unanswerable=opts.abstain_unanswerable,
+        answerable_threshold=opts.answerable_threshold,
         trace_id=trace_id(request),
     )
     cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())

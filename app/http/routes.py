@@ -165,6 +165,8 @@ def answer(req: AnswerRequest, request: Request, svc: ServicesDep, principal: Qu
         req.verify,
         support_threshold=req.support_threshold,
         abstain_below=req.abstain_below,
+        abstain_unanswerable=req.abstain_unanswerable,
+        answerable_threshold=req.answerable_threshold,
         trace_id=trace_id(request),
     )
     if req.stream:

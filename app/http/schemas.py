@@ -44,7 +44,23 @@ class Strictness(_Req):
     )
 
 
-class AnswerRequest(RetrieveRequest, Strictness):
+class Answerable(_Req):
+    """Per-request answerability control; the server's configured values when absent."""
+
+    abstain_unanswerable: bool | None = Field(
+        None,
+        description="Abstain (reason not_answered_by_passages, no LLM call) when no retrieved passage answers "
+        "the question (server default: TETHER_ANSWERABILITY__ENABLED, on).",
+    )
+    answerable_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Answerability probability a question needs (server default: TETHER_ANSWERABILITY__THRESHOLD).",
+    )
+
+
+class AnswerRequest(RetrieveRequest, Strictness, Answerable):
     stream: bool = Field(False, description="Server-Sent Events: passages, text deltas, then the final result.")
     policy: Literal["annotate", "redact", "abstain"] = Field(
         "annotate",
@@ -104,6 +120,15 @@ class EvidenceOut(BaseModel):
     score: float
 
 
+class FactOut(BaseModel):
+    text: str
+    label: Literal["supported", "unsupported", "error"]
+    supported: bool | None
+    score: float | None
+    evidence: list[EvidenceOut]
+    reason: str | None
+
+
 class ClaimOut(BaseModel):
     text: str
     start: int
@@ -116,6 +141,18 @@ class ClaimOut(BaseModel):
     invalid_citations: list[int]
     evidence: list[EvidenceOut]
     reason: str | None
+    facts: list[FactOut] = Field(
+        default_factory=list,
+        description="The claim's atomic facts, each with its own verdict and evidence, when it states several "
+        "(the claim's verdict is its weakest fact's); empty otherwise.",
+    )
+
+
+class AnswerabilityOut(BaseModel):
+    score: float = Field(..., description="The best passage's probability of answering the question.")
+    threshold: float = Field(..., description="The cut it was judged by.")
+    answerable: bool
+    passage: int | None = Field(None, description="The best passage's rank among those retrieved (1-based).")
 
 
 class AnswerResponse(BaseModel):
@@ -136,6 +173,9 @@ class AnswerResponse(BaseModel):
     collection: str
     collection_version: int
     passages_considered: int
+    answerability: AnswerabilityOut | None = Field(
+        None, description="Whether the retrieved passages answer the question (null: not judged)."
+    )
     timings: dict[str, float]
     trace_id: str
 

@@ -1,0 +1,113 @@
+"""Answerability: does any retrieved passage answer the question, and does the answer address it?
+
+A grounded sentence that answers another question misleads as surely as a made-up one, and the support
+verifier cannot see it (every claim really is in the corpus). This model reads the question with each
+of the best passages: the sentences of the passage that bear on the question (first stage as in the
+verifier: MiniLM cosine plus word overlap, within a token budget) under its heading, scored by the
+answerability cross-encoder (`crossencoder.py`, adapter trained by `python -m training.answerability`).
+
+- Before generation: the question's score is the best passage's. Under the cut, the service abstains
+  with `not_answered_by_passages` and no LLM is called.
+- After generation: the same model reads the question with the answer's own text; an answer under the
+  cut does not address the question (`answer_off_question`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.grounding.crossencoder import ANSWER_ADAPTER, CrossEncoder, claim_side, evidence_side
+from app.grounding.facts import analyze
+from app.grounding.verifier import passage_sentences
+from app.grounding.windows import choose_window, sentence_scores
+from app.retrieval.passages import Passage
+from app.settings import AnswerabilitySettings
+from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
+
+
+@dataclass(frozen=True, slots=True)
+class Answerability:
+    """The decision for one question: its score (the best passage's probability of answering it), the
+    cut it was judged by, and which passage (1-based) scored best."""
+
+    score: float
+    threshold: float
+    passage: int | None
+
+    @property
+    def answerable(self) -> bool:
+        return self.score >= self.threshold
+
+    def to_dict(self) -> dict[str, float | int | bool | None]:
+        return {
+            "score": round(self.score, 4),
+            "threshold": self.threshold,
+            "answerable": self.answerable,
+            "passage": self.passage,
+        }
+
+
+class AnswerabilityJudge:
+    """Question x passages -> Answerability; question x answer -> whether the answer addresses it."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        settings: AnswerabilitySettings | None = None,
+        model: CrossEncoder | None = None,
+        cache_size: int = 20_000,
+    ) -> None:
+        self.settings = settings or AnswerabilitySettings()
+        self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
+        self.model = model or CrossEncoder(adapter_path=ANSWER_ADAPTER, dtype=self.settings.dtype)
+        self.logit_cache: TextLRU[float] = TextLRU(cache_size)
+
+    def judge(self, question: str, passages: Sequence[Passage], threshold: float | None = None) -> Answerability:
+        cut = self.settings.threshold if threshold is None else threshold
+        considered = list(passages[: self.settings.passages])
+        if not considered or not question.strip():
+            return Answerability(0.0, cut, None)
+        sentences = passage_sentences(considered)
+        texts = [s.text for s in sentences]
+        vecs = self.embedder.embed([*texts, question])
+        qv, svecs = vecs[-1], vecs[:-1]
+        tokens = self.embedder.count_tokens(texts)
+        qterms = analyze(question).bag
+        pairs = []
+        for n in range(1, len(considered) + 1):
+            idx = [j for j, s in enumerate(sentences) if s.n == n]
+            if not idx:
+                pairs.append((claim_side(question), ""))
+                continue
+            scores = sentence_scores(qv, qterms, svecs[idx], [analyze(texts[j]).bag for j in idx])
+            previous = [None, *range(len(idx) - 1)]
+            picked = [
+                idx[w]
+                for w in choose_window(scores, [tokens[j] for j in idx], self.settings.window_tokens, previous=previous)
+            ]
+            p = considered[n - 1]
+            pairs.append(
+                (claim_side(question), evidence_side([(p.heading or p.title or None, texts[j]) for j in picked]))
+            )
+        probs = self._probabilities(pairs)
+        best = int(np.argmax(probs))
+        return Answerability(float(probs[best]), cut, best + 1)
+
+    def addresses(self, question: str, answer: str) -> float:
+        """The probability that `answer` (its text, markers and all) answers `question`."""
+        if not answer.strip() or not question.strip():
+            return 0.0
+        return float(self._probabilities([(claim_side(question), evidence_side([(None, answer)]))])[0])
+
+    def _probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        keys = [f"{a}\x1f{b}" for a, b in pairs]
+        known = {k: self.logit_cache.get(k) for k in keys}
+        todo = [(k, p) for k, p in zip(keys, pairs, strict=True) if known[k] is None]
+        if todo:
+            for (k, _), logit in zip(todo, self.model.logits([p for _, p in todo]), strict=True):
+                self.logit_cache.put(k, float(logit))
+                known[k] = float(logit)
+        return self.model.probability(np.array([known[k] or 0.0 for k in keys], dtype=np.float64))

@@ -1,0 +1,114 @@
+"""The answerability decision measured on questions it never saw: `tether eval answerability`.
+
+    tether eval answerability --dataset squad2 --path ../shared/datasets
+    tether eval answerability --dataset covidqa --path ../shared/datasets --json
+
+- `squad2`: the held-out half of the SQuAD 2.0 articles in `verification/answerability/` (the half of
+  the titles, in sorted order, that training never reads): each question against its own paragraph,
+  answerable or written to look answerable from it. Balanced accuracy and AUROC.
+- `covidqa`: every COVID-QA dev question against the paragraph of its article that holds the answer
+  span (every one is answerable): the share wrongly judged unanswerable.
+
+Figures are at the service's cut (`TETHER_ANSWERABILITY__THRESHOLD`) unless `--threshold` gives one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from app.grounding.answerability import AnswerabilityJudge
+from app.grounding.verifier import passages_from_text
+from app.retrieval.passages import Passage
+from evals.detector.metrics import auroc, balanced_accuracy
+
+DATASETS = ("squad2", "covidqa")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerItem:
+    question: str
+    passages: list[Passage]
+    answerable: bool
+    group: str
+
+
+def squad_heldout(root: Path) -> list[AnswerItem]:
+    data = json.loads((root / "verification/answerability/squad2/dev-v2.0-half.json").read_text(encoding="utf-8"))
+    articles = data["data"]
+    titles = sorted({a["title"] for a in articles})
+    heldout = set(titles[len(titles) // 2 :])  # training reads the first half (training.public)
+    items = []
+    for art in articles:
+        if art["title"] not in heldout:
+            continue
+        for k, para in enumerate(art["paragraphs"]):
+            passages = _passages(para["context"], f"{art['title']}:{k}", art["title"])
+            for qa in para["qas"]:
+                items.append(AnswerItem(qa["question"], passages, not qa["is_impossible"], art["title"]))
+    return items
+
+
+def covidqa_items(root: Path) -> list[AnswerItem]:
+    data = json.loads((root / "covidqa/covidqa_dev.json").read_text(encoding="utf-8"))["data"]
+    items = []
+    for art in data:
+        for para in art["paragraphs"]:
+            context = para["context"]
+            for qa in para["qas"]:
+                if not qa.get("answers"):
+                    continue
+                start = int(qa["answers"][0]["answer_start"])
+                block = _paragraph_at(context, start)
+                items.append(AnswerItem(qa["question"], _passages(block, qa["id"], ""), True, str(art.get("title"))))
+    return items
+
+
+def _paragraph_at(text: str, offset: int) -> str:
+    """The blank-line paragraph of `text` that holds `offset`, cut to at most ~1,500 characters around it."""
+    starts = [0, *(m.end() for m in re.finditer(r"\n\s*\n", text))]
+    begin = max(s for s in starts if s <= offset)
+    end = min((m.start() for m in re.finditer(r"\n\s*\n", text) if m.start() > offset), default=len(text))
+    lo = max(begin, offset - 750)
+    return text[lo : min(end, lo + 1500)].strip()
+
+
+def _passages(text: str, doc_id: str, title: str) -> list[Passage]:
+    return [replace(p, title=title) for p in passages_from_text(text, doc_id, per_passage=5)][:3]
+
+
+def load(dataset: str, root: Path) -> list[AnswerItem]:
+    if dataset == "squad2":
+        return squad_heldout(root)
+    if dataset == "covidqa":
+        return covidqa_items(root)
+    raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
+
+
+def measure(items: Sequence[AnswerItem], judge: AnswerabilityJudge, threshold: float | None = None) -> dict[str, Any]:
+    t = time.perf_counter()
+    scores, labels = [], []
+    cut = judge.settings.threshold if threshold is None else threshold
+    for it in items:
+        scores.append(judge.judge(it.question, it.passages, cut).score)
+        labels.append(it.answerable)
+    ms = (time.perf_counter() - t) * 1000 / max(1, len(items))
+    pred = [s >= cut for s in scores]
+    answerable = [p for p, y in zip(pred, labels, strict=True) if y]
+    out: dict[str, Any] = {
+        "items": len(items),
+        "answerable": sum(labels),
+        "threshold": cut,
+        "wrongly_abstained": round(1 - sum(answerable) / len(answerable), 4) if answerable else None,
+        "ms_per_item": round(ms, 2),
+    }
+    if 0 < sum(labels) < len(labels):
+        out["balanced_accuracy"] = round(balanced_accuracy(labels, pred), 4)
+        a = auroc(labels, scores)
+        out["auroc"] = round(a, 4) if a is not None else None
+    return out

@@ -1,0 +1,169 @@
+"""Answerability end to end: real MiniLM + the shipped answerability adapter, real FAISS/BM25 over a small
+help centre written for this test, real SQLite; the OpenAI-protocol backend against a real server on
+loopback. A question the corpus does not answer abstains before generation (the LLM is never called),
+with its score and cut in the response; one it answers is answered; a request can turn it off; streaming
+and non-streaming agree."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.answering import AnswerQuery
+from app.grounding.answerability import AnswerabilityJudge
+from app.grounding.verifier import passages_from_text
+from app.services import Services, build_services
+from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
+from tests.support.live_server import live_server
+from tests.support.openai_server import OpenAIServer, serve_openai
+from tests.support.stack import ingest, open_settings
+
+DOCS = {
+    "plans.md": """# Quillpad plans
+
+## Prices
+Quillpad Solo costs $6 a month. Quillpad Team costs $11 per user per month, billed annually.
+A Team workspace needs at least 2 members.
+
+## Storage
+Solo includes 20 GB of storage. Each Team member gets 100 GB.
+""",
+    "export.md": """# Exporting notes
+
+You can export a notebook as PDF, Markdown or HTML from File > Export.
+Exports of notebooks over 500 pages are sent by email within an hour.
+""",
+    "security.md": """# Two-step sign-in
+
+Two-step sign-in works with any authenticator app. Recovery codes are shown once, when you turn it on.
+Workspace owners can require two-step sign-in for every member of a Team workspace.
+""",
+}
+ANSWERABLE = ["How much does Quillpad Team cost?", "How do I export a notebook as PDF?"]
+UNANSWERABLE = [
+    "Does Quillpad integrate with Salesforce?",
+    "Is there a student discount on Quillpad Solo?",
+    "Can I sync notes over WebDAV?",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("quillpad")
+    for name, text in DOCS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _stack(data: Path, corpus: Path, embedder: SentenceTransformerEmbedder, changes: dict) -> Services:
+    settings = open_settings(data).override(changes)
+    ingest(settings, embedder, [corpus], settings.default_collection)
+    return build_services(settings)
+
+
+@pytest.fixture(scope="module")
+def extractive(
+    tmp_path_factory: pytest.TempPathFactory, corpus: Path, embedder: SentenceTransformerEmbedder
+) -> Iterator[Services]:
+    svc = _stack(tmp_path_factory.mktemp("ans-x"), corpus, embedder, {})
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="module")
+def llm_server() -> Iterator[OpenAIServer]:
+    with serve_openai(default_text="Quillpad Team costs $11 per user per month [1].") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def openai_stack(
+    tmp_path_factory: pytest.TempPathFactory,
+    corpus: Path,
+    embedder: SentenceTransformerEmbedder,
+    llm_server: OpenAIServer,
+) -> Iterator[Services]:
+    changes = {"llm": {"backend": "openai", "base_url": llm_server.base_url, "max_retries": 0}}
+    svc = _stack(tmp_path_factory.mktemp("ans-o"), corpus, embedder, changes)
+    yield svc
+    svc.close()
+
+
+def _ask(svc: Services, question: str, **kw: object) -> dict:
+    return svc.answerer.answer(AnswerQuery(question, svc.settings.default_collection, 5, **kw))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_unanswerable_questions_abstain_before_generation(extractive: Services, question: str) -> None:
+    r = _ask(extractive, question)
+    assert (r["status"], r["reason"]) == ("abstained", "not_answered_by_passages"), r["answerability"]
+    a = r["answerability"]
+    assert a["answerable"] is False and a["score"] < a["threshold"] == r["thresholds"]["answerable"]
+    assert "generate_ms" not in r["timings"] and r["claims"] == []
+
+
+@pytest.mark.parametrize("question", ANSWERABLE)
+def test_answerable_questions_are_answered(extractive: Services, question: str) -> None:
+    r = _ask(extractive, question)
+    assert r["status"] != "abstained", r
+    assert r["answerability"]["answerable"] is True and r["claims"]
+
+
+def test_the_llm_is_never_called_for_an_unanswerable_question(openai_stack: Services, llm_server: OpenAIServer) -> None:
+    before = len(llm_server.requests)
+    r = _ask(openai_stack, UNANSWERABLE[0])
+    assert r["reason"] == "not_answered_by_passages" and len(llm_server.requests) == before
+    r = _ask(openai_stack, ANSWERABLE[0])
+    assert r["status"] == "answered" and len(llm_server.requests) == before + 1
+
+
+def test_a_request_can_turn_it_off_or_set_its_cut(extractive: Services) -> None:
+    off = _ask(extractive, UNANSWERABLE[0], abstain_unanswerable=False)
+    assert off["reason"] != "not_answered_by_passages" and off["answerability"]["answerable"] is False
+    strict = _ask(extractive, ANSWERABLE[0], answerable_threshold=1.0)
+    assert (strict["reason"], strict["thresholds"]["answerable"]) == ("not_answered_by_passages", 1.0)
+
+
+def test_http_streaming_and_not_agree(extractive: Services) -> None:
+    from app.http import create_app
+
+    body = {"question": UNANSWERABLE[1], "answerable_threshold": 0.5}
+    with live_server(create_app(extractive.settings, extractive)) as url, httpx.Client(base_url=url, timeout=60) as c:
+        plain = c.post("/v1/answer", json=body).json()
+        bad = c.post("/v1/answer", json={**body, "answerable_threshold": 2})
+        with c.stream("POST", "/v1/answer", json={**body, "stream": True}) as resp:
+            lines = [ln for ln in resp.iter_lines() if ln.startswith("data:")]
+    events = [json.loads(ln[5:]) for ln in lines if ln[5:].strip() not in ("", "[DONE]")]
+    final = next(e for e in events if isinstance(e, dict) and "status" in e)
+    assert (plain["status"], plain["reason"]) == ("abstained", "not_answered_by_passages")
+    assert (final["status"], final["reason"], final["answerability"]) == (
+        plain["status"],
+        plain["reason"],
+        plain["answerability"],
+    )
+    assert bad.status_code == 422
+
+
+def test_judge_scores_the_best_passage(embedder: SentenceTransformerEmbedder) -> None:
+    judge = AnswerabilityJudge(CachedEmbedder(embedder))
+    passages = passages_from_text(DOCS["export.md"] + " " + DOCS["plans.md"], "d", per_passage=2)
+    yes = judge.judge("Which formats can I export a notebook in?", passages)
+    no = judge.judge("Which formats can I import notes from?", passages)
+    assert yes.answerable and yes.passage == 1 and yes.score > no.score
+    assert judge.addresses("Which formats can I export in?", "PDF, Markdown or HTML, from File > Export.") > 0.5
+
+
+def test_the_configured_default_can_be_off(extractive: Services) -> None:
+    from app.answering import Answerer
+
+    off = extractive.settings.override({"answerability.enabled": False})
+    svc = extractive
+    answerer = Answerer(svc.retriever, svc.backend, svc.verifier, off, svc.answerer.answerability)
+    r = answerer.answer(AnswerQuery(UNANSWERABLE[0], off.default_collection, 5))
+    assert r["reason"] != "not_answered_by_passages" and r["answerability"]["answerable"] is False
+    r = answerer.answer(AnswerQuery(UNANSWERABLE[0], off.default_collection, 5, abstain_unanswerable=True))
+    assert r["reason"] == "not_answered_by_passages"
