@@ -52,6 +52,17 @@ def ensure_collection(store: Store, name: str) -> Collection:
         return col
 
 
+def _check_owner(source: str, file: str, claimed: dict[str, str], existing: dict[str, Document]) -> None:
+    """A document source belongs to one file: an FAQ record `faq.csv#a.md` and a file named `faq.csv#a.md`
+    would otherwise be one row written twice (the batch's commit fails) or one file's document silently
+    replaced by another's."""
+    owner = claimed.get(source)
+    if owner is None and source in existing and existing[source].file_path != file:
+        owner = existing[source].file_path
+    if owner is not None and owner != file:
+        raise LoadError(f"document source {source!r} is already taken by {owner!r}")
+
+
 class Ingestor:
     def __init__(
         self,
@@ -142,6 +153,7 @@ class Ingestor:
             by_file.setdefault(d.file_path, []).append(d)
         plans: list[PlannedDocument] = []
         seen: set[str] = set()
+        claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
         max_tokens = self.max_tokens()
         for i, f in enumerate(files):
             tick("read", i, len(files))
@@ -165,10 +177,17 @@ class Ingestor:
                 docs = load_file(f.path, f.source, data)
                 for doc in docs:
                     check_document(doc, self.limits)
+                    _check_owner(doc.source, f.source, claimed, existing)
             except LoadError as exc:
                 self._fail(report, f.path, exc, old, seen)
                 continue
+            except Exception as exc:
+                # A parser's own limit or bug (pypdf's LimitReachedError, a RecursionError...) fails this
+                # file, never the batch: only a failure of the store aborts a run.
+                self._fail(report, f.path, LoadError(f"could not be parsed: {type(exc).__name__}: {exc}"), old, seen)
+                continue
             for doc in docs:
+                claimed[doc.source] = f.source
                 seen.add(doc.source)
                 prev = existing.get(doc.source)
                 chash = _content_hash(doc, self._signature())

@@ -11,6 +11,7 @@ from app.services import Services
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.conftest import CORPUS
+from tests.support.hostile import deep_json, pdf_bomb
 from tests.support.stack import ingest, serve
 
 
@@ -69,6 +70,8 @@ def test_upload_replace_delete(stack: tuple[str, Services]) -> None:
         ("notes/image.png", b"\x89PNG", 400, "invalid_request"),
         ("../escape.md", b"# x\n\ny", 400, "invalid_request"),
         ("notes/.hidden.md", b"# x\n\ny", 400, "invalid_request"),
+        ("notes/bomb.pdf", pdf_bomb(80_000_000), 422, "ingest_failed"),  # was a 500
+        ("notes/deep.jsonl", deep_json(100_000), 422, "ingest_failed"),  # was a 500
     ],
 )
 def test_bad_uploads(stack: tuple[str, Services], source: str, body: bytes, status: int, code: str) -> None:

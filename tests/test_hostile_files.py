@@ -13,6 +13,7 @@ from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.store import Document, Store, open_store
+from tests.support.hostile import deep_json, pdf_bomb
 
 GOOD = {
     "good/plans.md": b"---\ntitle: Plans\n---\n# Plans\n\nThe Free plan includes 5 GB of storage.\n",
@@ -37,6 +38,8 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
     "bad/long-version.md": (b"---\nversion: '" + b"9" * 200 + b"'\n---\nBody text here.\n", "version"),
     "bad/many-tags.md": (b"---\ntags: [" + b",".join(b"t%d" % i for i in range(500)) + b"]\n---\nBody.\n", "tags"),
     "bad/fat-metadata.md": (b"---\nuri: https://x.example/" + b"u" * 2000 + b"\n---\nShort body.\n", "metadata"),
+    "bad/pdf-bomb.pdf": (pdf_bomb(80_000_000), "limit"),  # 78 KB that inflate past pypdf's 75 MB bound
+    "bad/deep.jsonl": (deep_json(100_000), "nested too deeply"),
 }
 
 
@@ -80,3 +83,22 @@ def test_the_full_billion_laughs_is_refused(tmp_path: Path) -> None:
     assert len(data) < 400
     with pytest.raises(LoadError, match="alias"):
         load_file(Path("bomb.md"), "bomb.md", data)
+
+
+def test_a_source_belongs_to_one_file(ingestor: Ingestor, tmp_path: Path) -> None:
+    """An FAQ record `faq.jsonl#refunds.md` and a file named `faq.jsonl#refunds.md` would be one row:
+    the file that comes second is refused by name, in the same batch and in a later one."""
+    kb = tmp_path / "kb"
+    faq = b'{"id": "refunds.md", "question": "Refunds?", "answer": "Within 30 days."}\n'
+    twin = b"# Planted\n\nRefunds are never given.\n"
+    _write(kb, GOOD | {"faq.jsonl": faq, "faq.jsonl#refunds.md": twin})
+    report = ingestor.ingest([kb], "kb")
+    assert [(Path(e["path"]).name, e["error"]) for e in report.errors] == [
+        ("faq.jsonl#refunds.md", "document source 'faq.jsonl#refunds.md' is already taken by 'faq.jsonl'")
+    ]
+    assert _sources(ingestor.store) == set(GOOD) | {"faq.jsonl#refunds.md"}
+    with ingestor.store.session() as s:
+        doc = s.scalar(select(Document).where(Document.source == "faq.jsonl#refunds.md"))
+        assert doc is not None and doc.file_path == "faq.jsonl" and "30 days" in doc.text
+    again = ingestor.ingest([kb / "faq.jsonl#refunds.md"], "kb")  # alone, against the store
+    assert again.documents_failed == 1 and "already taken" in again.errors[0]["error"]

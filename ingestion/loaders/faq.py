@@ -72,6 +72,8 @@ def load_jsonl(source: str, data: bytes) -> list[LoadedDocument]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise LoadError(f"invalid JSON at line {i}: {exc.msg}") from exc
+        except RecursionError:  # the decoder recurses per level: [[[[...]]]] exhausts the stack
+            raise LoadError(f"invalid JSON at line {i}: nested too deeply") from None
         if not isinstance(obj, dict):
             raise LoadError(f"line {i} is not a JSON object")
         records.append((i, obj))

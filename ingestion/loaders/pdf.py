@@ -6,7 +6,7 @@ import io
 import logging
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PyPdfError
 
 from ingestion.loaders.base import LoadedDocument, LoadError, normalise_text, opt_str
 
@@ -23,7 +23,9 @@ def load_pdf(source: str, data: bytes) -> list[LoadedDocument]:
         info = reader.metadata
     except LoadError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except LimitReachedError as exc:  # a decompression bomb, or a structure past pypdf's own bounds
+        raise LoadError(f"PDF over a parser limit: {exc}") from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise LoadError(f"corrupt or truncated PDF: {exc}") from exc
     parts: list[str] = []
     pages: list[list[int]] = []
