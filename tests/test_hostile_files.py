@@ -102,3 +102,19 @@ def test_a_source_belongs_to_one_file(ingestor: Ingestor, tmp_path: Path) -> Non
         assert doc is not None and doc.file_path == "faq.jsonl" and "30 days" in doc.text
     again = ingestor.ingest([kb / "faq.jsonl#refunds.md"], "kb")  # alone, against the store
     assert again.documents_failed == 1 and "already taken" in again.errors[0]["error"]
+
+
+def test_links_out_of_the_folder_are_not_followed(ingestor: Ingestor, tmp_path: Path) -> None:
+    """`passwd.txt -> /etc/passwd` in a knowledge base was ingested and served to query keys."""
+    kb, outside = tmp_path / "kb", tmp_path / "outside"
+    _write(kb, GOOD)
+    _write(outside, {"secret.txt": b"Secret\n\nThe root password is hunter2.\n"})
+    (kb / "passwd.txt").symlink_to(outside / "secret.txt")
+    (kb / "linked-folder").symlink_to(outside, target_is_directory=True)
+    (kb / "refunds-again.txt").symlink_to(kb / "good" / "refunds.txt")  # inside the folder: content
+    report = ingestor.ingest([kb], "kb")
+    assert {Path(e["path"]).name: e["error"] for e in report.errors} == {
+        "passwd.txt": "symbolic link to a file outside the ingested folder: skipped",
+        "linked-folder": "symbolic link to a folder: not followed",
+    }
+    assert _sources(ingestor.store) == set(GOOD) | {"refunds-again.txt"}
