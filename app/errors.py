@@ -60,6 +60,13 @@ class NotReady(TetherError):
     code = "not_ready"
 
 
+class DependencyUnavailable(TetherError):
+    """The store (or another service Tether needs) is down, unreachable or past its timeout."""
+
+    status = 503
+    code = "dependency_unavailable"
+
+
 class BackendError(TetherError):
     """The LLM backend (or LLM judge) failed: refused, 5xx, malformed body."""
 

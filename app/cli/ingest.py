@@ -33,7 +33,7 @@ def ingest_command(
     """Ingest a knowledge base: only new or changed documents are embedded."""
     settings = state(ctx).settings()
     name = collection or settings.default_collection
-    store = open_store(settings.store.resolved_database_url())
+    store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
     ingestor = make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding))
     try:
         if as_json:
@@ -86,7 +86,7 @@ def ingest_command(
 
 def _open(ctx: typer.Context) -> tuple[Settings, Store]:
     settings = state(ctx).settings()
-    return settings, open_store(settings.store.resolved_database_url())
+    return settings, open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
 
 
 @documents_app.command("list")

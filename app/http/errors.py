@@ -8,9 +8,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import RateLimited, TetherError
+from app.errors import DependencyUnavailable, RateLimited, TetherError
 from app.retrieval.view import UnknownCollection
 
 log = logging.getLogger("tether.http")
@@ -39,6 +41,17 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(UnknownCollection)
     async def _collection(_: Request, exc: UnknownCollection) -> JSONResponse:
         return error_response(404, "unknown_collection", f"unknown collection {exc.args[0]!r}")
+
+    async def _store_down(request: Request, exc: Exception) -> JSONResponse:
+        # The details (host, port, driver message) go to the log, not to the caller.
+        log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+        err = DependencyUnavailable("the store is unavailable or did not answer in time; retry shortly")
+        resp = error_response(err.status, err.code, err.message)
+        resp.headers["Retry-After"] = "5"
+        return resp
+
+    for outage in (OperationalError, InterfaceError, PoolTimeout):
+        app.add_exception_handler(outage, _store_down)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

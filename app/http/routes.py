@@ -31,7 +31,7 @@ from app.services import Services
 
 router = APIRouter()
 ERRORS: dict[int | str, dict[str, Any]] = {
-    c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 413, 422, 429, 502, 504)
+    c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 413, 422, 429, 502, 503, 504)
 }
 
 
@@ -71,9 +71,13 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", tags=["health"], responses={503: {"model": ErrorResponse}})
 def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
-    """Ready: model loaded, store reachable, the default collection's index loaded."""
+    """Ready: model loaded, store reachable, the default collection's index loaded. `dependencies` lists
+    every configured one; Redis being down is reported but not unready (rate limits fall back to the
+    process)."""
+    deps = svc.dependencies()
+    if deps["store"] != "ok":
+        raise NotReady(f"not ready: store {deps['store']}")
     try:
-        svc.store.ping()
         view = svc.retriever.view(svc.settings.default_collection)
     except Exception as exc:
         raise NotReady(f"not ready: {exc}") from exc
@@ -83,6 +87,7 @@ def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
         "collection": view.name,
         "collection_version": view.version,
         "chunks": view.snapshot.size,
+        "dependencies": deps,
     }
 
 
