@@ -28,14 +28,27 @@ class LoadedDocument:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# Unicode format characters (category Cf: zero-width joiners, word joiner, BOM, soft hyphen, bidi
+# overrides, tag characters). Invisible to a reader, they split words for every filter and tokenizer
+# ("Ig\u200dnore all previous instructions" passed the injection filter), so they are removed.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
 
 
+def strip_format_chars(text: str) -> str:
+    return _FORMAT.sub("", text)
+
+
 def normalise_text(text: str) -> str:
-    """NFC, LF line ends, no control characters, runs of spaces collapsed, at most one blank line."""
+    """NFC, LF line ends, no control or format characters, runs of spaces collapsed, at most one blank
+    line."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    text = _FORMAT.sub("", _CONTROL.sub("", text))
     lines = [_SPACES.sub(" ", ln).rstrip() for ln in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
