@@ -72,6 +72,9 @@ def test_upload_replace_delete(stack: tuple[str, Services]) -> None:
         ("notes/.hidden.md", b"# x\n\ny", 400, "invalid_request"),
         ("notes/bomb.pdf", pdf_bomb(80_000_000), 422, "ingest_failed"),  # was a 500
         ("notes/deep.jsonl", deep_json(100_000), 422, "ingest_failed"),  # was a 500
+        ("notes/nul%00byte.md", b"# x\n\ny", 400, "invalid_request"),  # was a 500
+        ("notes/" + "n" * 300 + ".md", b"# x\n\ny", 400, "invalid_request"),  # a component over 255 bytes
+        ("notes/" + "é" * 200 + ".md", b"# x\n\ny", 400, "invalid_request"),  # 200 characters, 400 bytes
     ],
 )
 def test_bad_uploads(stack: tuple[str, Services], source: str, body: bytes, status: int, code: str) -> None:
@@ -90,3 +93,20 @@ def test_upload_over_limit(stack: tuple[str, Services]) -> None:
     big = b"a" * (svc.settings.limits.max_upload_bytes + 1)
     r = httpx.put(url + "/v1/collections/default/documents/notes/big.txt", content=big, timeout=60)
     assert r.status_code == 413 and "MAX_UPLOAD_BYTES" in r.json()["error"]["message"]
+
+
+def test_a_file_folder_clash_is_a_conflict_and_leaves_nothing(stack: tuple[str, Services]) -> None:
+    url, svc = stack
+    docs = f"{url}/v1/collections/default/documents"
+    body = b"# Clash\n\nA short note about clashing names.\n"
+    assert httpx.put(f"{docs}/clash/file.md", content=body, timeout=120).status_code == 200
+    assert httpx.put(f"{docs}/clash/dir.md/inner.md", content=body, timeout=120).status_code == 200
+    for source in ("clash/file.md/inner.md", "clash/dir.md"):  # under a file; over a folder
+        r = httpx.put(f"{docs}/{source}", content=body, timeout=60)
+        assert r.status_code == 409, r.text
+        assert r.json()["error"]["code"] == "source_conflict" and "clash/" in r.json()["error"]["message"]
+    uploads = svc.settings.store.data_dir / "uploads" / "default"
+    assert not [p for p in uploads.rglob("*") if p.name.endswith(".part")]
+    listing = {d["source"] for d in httpx.get(docs).json()["documents"]}
+    assert {"clash/file.md", "clash/dir.md/inner.md"} <= listing
+    assert not {"clash/file.md/inner.md", "clash/dir.md"} & listing

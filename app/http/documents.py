@@ -31,6 +31,11 @@ class IngestFailed(TetherError):
     code = "ingest_failed"
 
 
+class SourceConflict(TetherError):
+    status = 409
+    code = "source_conflict"
+
+
 def _collection_name(name: str) -> str:
     if not _COLLECTION.match(name):
         raise BadRequest(
@@ -40,8 +45,22 @@ def _collection_name(name: str) -> str:
     return name
 
 
+# Uploads are kept on disk under their source, beside a ".NAME.part" temporary: each component must fit
+# a file name (255 bytes on every common file system) with that affix.
+MAX_COMPONENT_BYTES = 255 - len("..part")
+
+
 def _safe_source(source: str) -> str:
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in source):
+        raise BadRequest("source: control characters (NUL, newline...) are not allowed", code="invalid_request")
     p = PurePosixPath(source)
+    for part in p.parts:
+        if len(part.encode()) > MAX_COMPONENT_BYTES:
+            raise BadRequest(
+                f"source: the name {part[:32]!r}... is {len(part.encode())} bytes in UTF-8, over the limit of "
+                f"{MAX_COMPONENT_BYTES} for one path component",
+                code="invalid_request",
+            )
     if p.is_absolute() or ".." in p.parts or not p.name or any(part.startswith((".", "_")) for part in p.parts):
         raise BadRequest(
             f"source: {source!r} must be a relative path without '..', hidden or '_' parts", code="invalid_request"
@@ -123,14 +142,30 @@ async def put_document(
     return await run_in_threadpool(_ingest_upload, svc, collection, source, data)
 
 
+def _check_clash(root: Path, source: str) -> None:
+    """Uploads live on disk under their source: `a.md/b.md` cannot sit under the file `a.md`, nor `a.md`
+    over the folder holding `a.md/b.md`."""
+    parts = PurePosixPath(source).parts
+    for i in range(1, len(parts)):
+        if (root.joinpath(*parts[:i])).is_file():
+            raise SourceConflict(f"source: {source!r} would be inside the document {'/'.join(parts[:i])!r}")
+    if (root / source).is_dir():
+        raise SourceConflict(f"source: {source!r} is a folder of other documents ({source}/...)")
+
+
 def _ingest_upload(svc: Any, collection: str, source: str, data: bytes) -> dict[str, Any]:
     settings = svc.settings
     # Uploads are kept (the store records the file each document came from), one folder per collection.
-    dest = Path(settings.store.data_dir) / "uploads" / collection / source
+    root = Path(settings.store.data_dir) / "uploads" / collection
+    dest = root / source
+    _check_clash(root, source)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.part")
-    tmp.write_bytes(data)
-    tmp.replace(dest)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(dest)
+    finally:
+        tmp.unlink(missing_ok=True)
     ingestor = make_ingestor(settings, svc.store, svc.embedder)
     try:
         report = ingestor.ingest_files([FoundFile(dest, source)], collection)

@@ -31,7 +31,7 @@ from app.services import Services
 
 router = APIRouter()
 ERRORS: dict[int | str, dict[str, Any]] = {
-    c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 413, 422, 429, 502, 503, 504)
+    c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 409, 413, 422, 429, 502, 503, 504)
 }
 
 
