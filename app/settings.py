@@ -83,6 +83,12 @@ class LimitSettings(_Strict):
     max_answer_chars: int = Field(20_000, ge=100, description="Longest answer /v1/verify accepts.")
     max_verify_passages: int = Field(50, ge=1, le=500, description="Most passages one verify call may bring.")
     max_passage_chars: int = Field(20_000, ge=100, description="Longest passage /v1/verify accepts.")
+    max_verify_chars: int = Field(
+        60_000,
+        ge=100,
+        description="Characters of passages one /v1/verify call may bring in all: the verifier's cost grows "
+        "with them (24 passages of 20,000 characters cost 6 s of CPU), while the rate limit counts calls.",
+    )
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest document upload.")
 
 

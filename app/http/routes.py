@@ -213,6 +213,12 @@ def verify(req: VerifyRequest, svc: ServicesDep, principal: QueryKey) -> dict[st
                     f"passages[{i}].text: {len(p.text)} characters, over the limit of "
                     f"{lim.max_passage_chars} (TETHER_LIMITS__MAX_PASSAGE_CHARS)"
                 )
+        total = sum(len(p.text) for p in req.passages)
+        if total > lim.max_verify_chars:
+            raise LimitExceeded(
+                f"passages: {total} characters in all, over the limit of {lim.max_verify_chars} per call "
+                "(TETHER_LIMITS__MAX_VERIFY_CHARS)"
+            )
         passages = [
             Passage(
                 chunk_id=f"input-{i + 1}",
