@@ -22,7 +22,7 @@ from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import FoundFile, discover
 from ingestion.embedder import Embedder
 from ingestion.failpoints import failpoint
-from ingestion.loaders import LoadedDocument, LoadError, load_file
+from ingestion.loaders import LoadedDocument, LoadError, PdfBudget, load_file
 from ingestion.locking import writer_lock
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.snapshot import build_snapshot, current_version, write_snapshot
@@ -155,6 +155,7 @@ class Ingestor:
         seen: set[str] = set()
         claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
         max_tokens = self.max_tokens()
+        pdf_budget = PdfBudget(self.limits.max_pdf_content_bytes, self.limits.max_pdf_seconds)
         for i, f in enumerate(files):
             tick("read", i, len(files))
             old = by_file.get(f.source, [])
@@ -174,7 +175,7 @@ class Ingestor:
                 seen.update(d.source for d in old)
                 continue
             try:
-                docs = load_file(f.path, f.source, data)
+                docs = load_file(f.path, f.source, data, pdf_budget)
                 for doc in docs:
                     check_document(doc, self.limits)
                     _check_owner(doc.source, f.source, claimed, existing)

@@ -68,6 +68,13 @@ class IngestLimits(_Strict):
         "also bounded by their columns: 64, 256 and 64).",
     )
     max_tags: int = Field(100, ge=1, le=10_000, description="Most tags one document may carry.")
+    max_pdf_content_bytes: int = Field(
+        16_000_000,
+        ge=1024,
+        description="Decompressed page content one PDF may hold, summed over its pages (a stream drawn by "
+        "several pages counts each time): a small file can inflate to gigabytes.",
+    )
+    max_pdf_seconds: float = Field(30.0, gt=0, le=3600, description="Parse time one PDF may take.")
 
 
 class StorePaths(_Strict):

@@ -40,6 +40,8 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
     "bad/fat-metadata.md": (b"---\nuri: https://x.example/" + b"u" * 2000 + b"\n---\nShort body.\n", "metadata"),
     "bad/pdf-bomb.pdf": (pdf_bomb(80_000_000), "limit"),  # 78 KB that inflate past pypdf's 75 MB bound
     "bad/deep.jsonl": (deep_json(100_000), "nested too deeply"),
+    "bad/inflates-60mb.pdf": (pdf_bomb(60_000_000), "MAX_PDF_CONTENT_BYTES"),  # 59 KB; 12.6 s to parse
+    "bad/shared-stream.pdf": (pdf_bomb(2_000_000, pages=12), "MAX_PDF_CONTENT_BYTES"),  # one stream, 12 pages
 }
 
 
@@ -118,3 +120,11 @@ def test_links_out_of_the_folder_are_not_followed(ingestor: Ingestor, tmp_path: 
         "linked-folder": "symbolic link to a folder: not followed",
     }
     assert _sources(ingestor.store) == set(GOOD) | {"refunds-again.txt"}
+
+
+def test_pdf_parse_time_is_budgeted() -> None:
+    from ingestion.loaders import LoadError, PdfBudget, load_file
+
+    data = pdf_bomb(1_000_000, pages=8)  # within the byte budget, about 2 s to parse in all
+    with pytest.raises(LoadError, match="MAX_PDF_SECONDS"):
+        load_file(Path("slow.pdf"), "slow.pdf", data, PdfBudget(seconds=0.05))
