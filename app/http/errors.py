@@ -71,5 +71,20 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(500, "internal_error", "internal error; see the server log with this trace id")
+        # This handler answers from outside the observability middleware (whose trace id header and
+        # context variable are gone by now): carry the request's trace id into the log line and the reply.
+        trace_id = str(getattr(request.state, "trace_id", "") or "") or None
+        log.exception("unhandled error on %s %s", request.method, request.url.path, extra={"trace_id": trace_id})
+        resp = JSONResponse(
+            {
+                "error": {
+                    "code": "internal_error",
+                    "message": "internal error; see the server log with this trace id",
+                    "trace_id": trace_id,
+                }
+            },
+            status_code=500,
+        )
+        if trace_id:
+            resp.headers["X-Trace-Id"] = trace_id
+        return resp

@@ -179,6 +179,7 @@ class ErrorBody(BaseModel):
     code: str
     message: str
     details: Any | None = None
+    trace_id: str | None = Field(None, description="On a 500: the id the server logged the failure under.")
 
 
 class ErrorResponse(BaseModel):
