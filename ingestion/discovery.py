@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,26 @@ from pathlib import Path
 class FoundFile:
     path: Path
     source: str  # relative to the folder named on the command line (POSIX separators)
+
+
+def source_name(path: str) -> str:
+    """The source a path is stored under: NFC, so that "café.md" typed on macOS (NFD) and on Linux (NFC)
+    is one document, not two that look the same."""
+    return unicodedata.normalize("NFC", path)
+
+
+def source_key(source: str) -> str:
+    """What two sources must not share: names that differ only in case or Unicode form read as one."""
+    return unicodedata.normalize("NFC", source).casefold()
+
+
+def bad_source_char(source: str) -> str | None:
+    """The first character a source name may not hold: controls, and format characters such as the
+    right-to-left override that makes "\u202egnp.md" display as "dm.png"."""
+    for ch in source:
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            return f"U+{ord(ch):04X}"
+    return None
 
 
 def _skipped(rel: Path) -> bool:
@@ -47,7 +68,7 @@ def discover(paths: list[Path]) -> tuple[list[FoundFile], list[tuple[str, str]]]
     for links that are not followed."""
     found: list[FoundFile] = []
     errors: list[tuple[str, str]] = []
-    seen: set[str] = set()
+    seen: dict[str, Path] = {}
     for root in paths:
         if root.is_dir():
             files, refused = _walk(root)
@@ -55,14 +76,18 @@ def discover(paths: list[Path]) -> tuple[list[FoundFile], list[tuple[str, str]]]
             for p in files:
                 rel = p.relative_to(root)
                 if not _skipped(rel):
-                    f = FoundFile(p, rel.as_posix())
-                    if f.source not in seen:
-                        seen.add(f.source)
-                        found.append(f)
+                    _add(FoundFile(p, source_name(rel.as_posix())), found, seen, errors)
         elif root.is_file():
-            if root.name not in seen:
-                seen.add(root.name)
-                found.append(FoundFile(root, root.name))
+            _add(FoundFile(root, source_name(root.name)), found, seen, errors)
         else:
             errors.append((str(root), "no such file or directory"))
     return found, errors
+
+
+def _add(f: FoundFile, found: list[FoundFile], seen: dict[str, Path], errors: list[tuple[str, str]]) -> None:
+    first = seen.get(f.source)
+    if first is None:
+        seen[f.source] = f.path
+        found.append(f)
+    elif first != f.path:  # two folders with the same file, or NFC and NFD spellings of one name
+        errors.append((str(f.path), f"same source name {f.source!r} as {str(first)!r}: skipped"))

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from ingestion.admission import check_document
 from ingestion.chunking import ChunkSpan, chunk_document
-from ingestion.discovery import FoundFile, discover
+from ingestion.discovery import FoundFile, bad_source_char, discover, source_key
 from ingestion.embedder import Embedder
 from ingestion.failpoints import failpoint
 from ingestion.loaders import LoadedDocument, LoadError, PdfBudget, load_file
@@ -52,15 +52,24 @@ def ensure_collection(store: Store, name: str) -> Collection:
         return col
 
 
-def _check_owner(source: str, file: str, claimed: dict[str, str], existing: dict[str, Document]) -> None:
+def _check_owner(
+    source: str, file: str, claimed: dict[str, str], existing: dict[str, Document], keys: dict[str, str]
+) -> None:
     """A document source belongs to one file: an FAQ record `faq.csv#a.md` and a file named `faq.csv#a.md`
     would otherwise be one row written twice (the batch's commit fails) or one file's document silently
-    replaced by another's."""
+    replaced by another's. Nor may two sources differ only in case or Unicode form ("Plans.md" beside
+    "plans.md"): they read as one name to a person picking a citation."""
+    bad = bad_source_char(source)
+    if bad is not None:
+        raise LoadError(f"source name {source!r} holds a control or format character ({bad})")
     owner = claimed.get(source)
     if owner is None and source in existing and existing[source].file_path != file:
         owner = existing[source].file_path
     if owner is not None and owner != file:
         raise LoadError(f"document source {source!r} is already taken by {owner!r}")
+    twin = keys.get(source_key(source), source)  # keys: source_key -> a source of the store or this run
+    if twin != source:
+        raise LoadError(f"source name {source!r} differs only in case or Unicode form from {twin!r}")
 
 
 class Ingestor:
@@ -154,6 +163,7 @@ class Ingestor:
         plans: list[PlannedDocument] = []
         seen: set[str] = set()
         claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
+        keys = {source_key(src): src for src in existing}
         max_tokens = self.max_tokens()
         pdf_budget = PdfBudget(self.limits.max_pdf_content_bytes, self.limits.max_pdf_seconds)
         for i, f in enumerate(files):
@@ -178,7 +188,7 @@ class Ingestor:
                 docs = load_file(f.path, f.source, data, pdf_budget)
                 for doc in docs:
                     check_document(doc, self.limits)
-                    _check_owner(doc.source, f.source, claimed, existing)
+                    _check_owner(doc.source, f.source, claimed, existing, keys)
             except LoadError as exc:
                 self._fail(report, f.path, exc, old, seen)
                 continue
@@ -189,6 +199,7 @@ class Ingestor:
                 continue
             for doc in docs:
                 claimed[doc.source] = f.source
+                keys.setdefault(source_key(doc.source), doc.source)
                 seen.add(doc.source)
                 prev = existing.get(doc.source)
                 chash = _content_hash(doc, self._signature())

@@ -73,6 +73,7 @@ def test_upload_replace_delete(stack: tuple[str, Services]) -> None:
         ("notes/bomb.pdf", pdf_bomb(80_000_000), 422, "ingest_failed"),  # was a 500
         ("notes/deep.jsonl", deep_json(100_000), 422, "ingest_failed"),  # was a 500
         ("notes/nul%00byte.md", b"# x\n\ny", 400, "invalid_request"),  # was a 500
+        ("notes/%E2%80%AEgnp.md", b"# x\n\ny", 400, "invalid_request"),  # a right-to-left override
         ("notes/" + "n" * 300 + ".md", b"# x\n\ny", 400, "invalid_request"),  # a component over 255 bytes
         ("notes/" + "é" * 200 + ".md", b"# x\n\ny", 400, "invalid_request"),  # 200 characters, 400 bytes
     ],

@@ -128,3 +128,21 @@ def test_pdf_parse_time_is_budgeted() -> None:
     data = pdf_bomb(1_000_000, pages=8)  # within the byte budget, about 2 s to parse in all
     with pytest.raises(LoadError, match="MAX_PDF_SECONDS"):
         load_file(Path("slow.pdf"), "slow.pdf", data, PdfBudget(seconds=0.05))
+
+
+def test_twin_and_disguised_source_names_are_refused(ingestor: Ingestor, tmp_path: Path) -> None:
+    """NFC/NFD spellings of one name, case-only twins and a right-to-left override read as one name (or
+    as another) to whoever picks a citation."""
+    kb = tmp_path / "kb"
+    body = b"# Note\n\nA note about storage on the Free plan.\n"
+    names = ["Notes.md", "notes.md", "cafe\u0301.md", "caf\u00e9.md", "\u202egnp.md"]
+    _write(kb, GOOD | dict.fromkeys(names, body))
+    report = ingestor.ingest([kb], "kb")
+    failed = {Path(e["path"]).name: e["error"] for e in report.errors}
+    assert set(failed) == {"notes.md", "caf\u00e9.md", "\u202egnp.md"}, failed
+    assert "only in case" in failed["notes.md"]
+    assert "same source name" in failed["caf\u00e9.md"]
+    assert "U+202E" in failed["\u202egnp.md"]
+    assert _sources(ingestor.store) == set(GOOD) | {"Notes.md", "caf\u00e9.md"}  # stored in NFC
+    again = ingestor.ingest([kb / "notes.md"], "kb")  # alone, against the store
+    assert "only in case" in again.errors[0]["error"]

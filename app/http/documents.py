@@ -16,7 +16,7 @@ from app.errors import BadRequest, Conflict, LimitExceeded, NotFound, TetherErro
 from app.http.routes import ERRORS
 from app.http.security import IngestKey, QueryKey, ServicesDep, check_collection
 from app.services import make_ingestor
-from ingestion.discovery import FoundFile
+from ingestion.discovery import FoundFile, bad_source_char, source_name
 from ingestion.loaders import supported_suffixes
 from ingestion.locking import IngestionLocked
 from ingestion.store import Chunk, Collection, Document
@@ -51,9 +51,13 @@ MAX_COMPONENT_BYTES = 255 - len("..part")
 
 
 def _safe_source(source: str) -> str:
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in source):
-        raise BadRequest("source: control characters (NUL, newline...) are not allowed", code="invalid_request")
-    p = PurePosixPath(source)
+    bad = bad_source_char(source)
+    if bad is not None:
+        raise BadRequest(
+            f"source: control and format characters (NUL, newline, bidi overrides...) are not allowed; found {bad}",
+            code="invalid_request",
+        )
+    p = PurePosixPath(source_name(source))
     for part in p.parts:
         if len(part.encode()) > MAX_COMPONENT_BYTES:
             raise BadRequest(
