@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -96,12 +97,26 @@ def trace_id(request: Request) -> str:
 
 
 @router.get("/metrics", tags=["health"], response_class=PlainTextResponse, responses=ERRORS)
-def metrics(request: Request, svc: ServicesDep, _: AdminKey) -> PlainTextResponse:
-    """Prometheus metrics (admin keys)."""
+def metrics(request: Request, svc: ServicesDep, principal: AdminKey) -> PlainTextResponse:
+    """Prometheus metrics (admin keys; a key scoped to some collections sees only their series)."""
     m = request.app.state.metrics
     for name, size in svc.retriever.index_sizes().items():
         m.index_chunks.labels(name).set(size)
-    return PlainTextResponse(generate_latest(m.registry), media_type=CONTENT_TYPE_LATEST)
+    text = scoped_metrics(generate_latest(m.registry).decode(), principal)
+    return PlainTextResponse(text, media_type=CONTENT_TYPE_LATEST)
+
+
+_COLLECTION_LABEL = re.compile(r'\bcollection="((?:[^"\\]|\\.)*)"')
+
+
+def scoped_metrics(text: str, principal: Principal) -> str:
+    """The exposition without the samples of collections `principal` may not see (pure)."""
+
+    def visible(line: str) -> bool:
+        found = _COLLECTION_LABEL.search(line)
+        return line.startswith("#") or found is None or principal.can_access(found.group(1))
+
+    return "".join(line for line in text.splitlines(keepends=True) if visible(line))
 
 
 @router.get("/v1/answers/{trace_id}", tags=["answers"], responses=ERRORS)
