@@ -111,3 +111,19 @@ def test_a_file_folder_clash_is_a_conflict_and_leaves_nothing(stack: tuple[str, 
     listing = {d["source"] for d in httpx.get(docs).json()["documents"]}
     assert {"clash/file.md", "clash/dir.md/inner.md"} <= listing
     assert not {"clash/file.md/inner.md", "clash/dir.md"} & listing
+
+
+def test_a_busy_writer_is_a_409_that_discloses_no_path_or_pid(stack: tuple[str, Services]) -> None:
+    import os
+
+    from ingestion.locking import writer_lock
+
+    url, svc = stack
+    data_dir = svc.settings.store.data_dir
+    with writer_lock(data_dir):  # another ingestion holds the lock
+        for method in ("PUT", "DELETE"):
+            r = httpx.request(method, f"{url}/v1/collections/default/documents/notes/busy.md", content=b"# B\n\nb.\n")
+            assert r.status_code == 409, r.text
+            message = r.json()["error"]["message"]
+            assert r.json()["error"]["code"] == "ingestion_running" and "another ingestion" in message
+            assert str(data_dir) not in message and data_dir.name not in message and str(os.getpid()) not in message

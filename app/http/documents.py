@@ -5,6 +5,7 @@ being served on the previous index version until the new one is switched in atom
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -23,6 +24,7 @@ from ingestion.store import Chunk, Collection, Document
 from ingestion.writer import remove_documents
 
 router = APIRouter(tags=["documents"])
+log = logging.getLogger("tether.documents")
 _COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -34,6 +36,12 @@ class IngestFailed(TetherError):
 class SourceConflict(TetherError):
     status = 409
     code = "source_conflict"
+
+
+def _busy(exc: IngestionLocked) -> Conflict:
+    # The lock's own message names the data dir and the holder's PID: for the operator's log only.
+    log.info("upload refused: %s", exc)
+    return Conflict("another ingestion is writing to the store; retry when it has finished", code="ingestion_running")
 
 
 def _collection_name(name: str) -> str:
@@ -174,7 +182,7 @@ def _ingest_upload(svc: Any, collection: str, source: str, data: bytes) -> dict[
     try:
         report = ingestor.ingest_files([FoundFile(dest, source)], collection)
     except IngestionLocked as exc:
-        raise Conflict(str(exc), code="ingestion_running") from None
+        raise _busy(exc) from None
     if report.errors:
         raise IngestFailed(f"{source}: {report.errors[0]['error']}")
     return report.as_dict()
@@ -188,7 +196,7 @@ def delete_document(collection: str, ref: str, svc: ServicesDep, principal: Inge
     try:
         removed, _ = remove_documents(svc.store, s.store.data_dir, s.index, collection, [ref])
     except IngestionLocked as exc:
-        raise Conflict(str(exc), code="ingestion_running") from None
+        raise _busy(exc) from None
     if not removed:
         raise NotFound(f"no document {ref!r} in collection {collection!r}")
     return {"removed": removed}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 import uuid
@@ -27,10 +28,12 @@ from app.http.schemas import (
 )
 from app.http.security import AdminKey, QueryKey, ServicesDep, check_collection
 from app.retrieval.passages import Passage
+from app.retrieval.view import UnknownCollection
 from app.security.keys import Principal
 from app.services import Services
 
 router = APIRouter()
+log = logging.getLogger("tether.http")
 ERRORS: dict[int | str, dict[str, Any]] = {
     c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 409, 413, 422, 429, 502, 503, 504)
 }
@@ -80,8 +83,11 @@ def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
         raise NotReady(f"not ready: store {deps['store']}")
     try:
         view = svc.retriever.view(svc.settings.default_collection)
-    except Exception as exc:
-        raise NotReady(f"not ready: {exc}") from exc
+    except UnknownCollection as exc:
+        raise NotReady(f"not ready: no collection {exc.args[0]!r} yet") from exc
+    except Exception as exc:  # the details (paths of the index files) go to the log only
+        log.warning("readiness: the default collection's index did not load: %s", exc)
+        raise NotReady(f"not ready: the index of {svc.settings.default_collection!r} did not load") from exc
     request.app.state.metrics.index_chunks.labels(view.name).set(view.snapshot.size)
     return {
         "status": "ready",
