@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -53,15 +54,46 @@ def normalise_text(text: str) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-def decode_utf8(data: bytes) -> str:
-    """Strict UTF-8 (a BOM is allowed): a mis-encoded file is an error, never mojibake in the corpus."""
+# Byte-order marks, longest first (a UTF-32 LE mark begins like a UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+# Declared charsets refused even though Python can decode them: UTF-7 hides markup in plain ASCII.
+_UNSAFE_CHARSETS = {"utf-7", "utf_7"}
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Text from bytes, strictly: a byte-order mark wins, then the charset the file declares (an HTML
+    <meta>), then UTF-8. A mis-encoded file is an error, never mojibake in the corpus."""
+    codec, name = "utf-8", "UTF-8"
+    for bom, bom_codec, bom_name in _BOMS:
+        if data.startswith(bom):
+            codec, name, data = bom_codec, bom_name, data[len(bom) :]
+            break
+    else:
+        if declared:
+            codec, name = _declared_codec(declared), declared
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise LoadError(f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 4]!r})") from exc
+        raise LoadError(f"not valid {name} (byte {exc.start}: {data[exc.start : exc.start + 4]!r})") from exc
     if "\x00" in text:
         raise LoadError("binary content (NUL bytes) in a text file")
     return text
+
+
+def _declared_codec(charset: str) -> str:
+    try:
+        info = codecs.lookup(charset.strip())
+    except LookupError:
+        raise LoadError(f"unknown charset {charset!r} declared") from None
+    if info.name in _UNSAFE_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        raise LoadError(f"charset {charset!r} is not accepted")
+    return info.name
 
 
 _SCALARS = (str, int, float, date)  # bool is an int; datetime a date (YAML turns 2026-01-02 into a date)

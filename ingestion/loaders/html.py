@@ -8,7 +8,7 @@ import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
-from ingestion.loaders.base import LoadedDocument, as_tags, decode_utf8, normalise_text, opt_str
+from ingestion.loaders.base import LoadedDocument, as_tags, decode_text, normalise_text, opt_str
 
 _DROP = [
     "script",
@@ -71,8 +71,18 @@ def _block_text(tag: Tag) -> str:
     return text
 
 
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">, looked for
+# where a browser looks: in the first kilobytes, which every charset a page may declare spells in ASCII.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
+
+
 def load_html(source: str, data: bytes) -> list[LoadedDocument]:
-    raw = decode_utf8(data)
+    raw = decode_text(data, declared_charset(data))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(raw, "html.parser")
