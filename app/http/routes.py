@@ -75,19 +75,20 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", tags=["health"], responses={503: {"model": ErrorResponse}})
 def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
-    """Ready: model loaded, store reachable, the default collection's index loaded. `dependencies` lists
-    every configured one; Redis being down is reported but not unready (rate limits fall back to the
-    process)."""
+    """Ready: model loaded, store reachable, the default collection's index loaded when it exists (a fresh
+    deployment has none until its first upload, and is ready for it). `dependencies` lists every
+    configured one; Redis being down is reported but not unready (rate limits fall back to the process)."""
     deps = svc.dependencies()
     if deps["store"] != "ok":
         raise NotReady(f"not ready: store {deps['store']}")
+    name = svc.settings.default_collection
     try:
-        view = svc.retriever.view(svc.settings.default_collection)
-    except UnknownCollection as exc:
-        raise NotReady(f"not ready: no collection {exc.args[0]!r} yet") from exc
+        view = svc.retriever.view(name)
+    except UnknownCollection:
+        return {"status": "ready", "collection": name, "collection_version": None, "chunks": 0, "dependencies": deps}
     except Exception as exc:  # the details (paths of the index files) go to the log only
         log.warning("readiness: the default collection's index did not load: %s", exc)
-        raise NotReady(f"not ready: the index of {svc.settings.default_collection!r} did not load") from exc
+        raise NotReady(f"not ready: the index of {name!r} did not load") from exc
     request.app.state.metrics.index_chunks.labels(view.name).set(view.snapshot.size)
     return {
         "status": "ready",
