@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from app.http.documents import router as documents_router
 from app.http.errors import install_error_handlers
@@ -40,7 +41,8 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
                 app.state.services.close()
 
     configure_logging(settings.json_logs)
-    app = FastAPI(title="Tether", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # Everything else runs offline, so /docs does too: its assets come from an installed package.
+    app = FastAPIOffline(title="Tether", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.metrics = Metrics()
     install_error_handlers(app)
