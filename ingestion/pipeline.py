@@ -245,7 +245,6 @@ class Ingestor:
         # Longest first across the whole run: the embedder sorts within each call, but a call sees only
         # one slice, so slicing in document order would pad short chunks to long neighbours.
         todo = sorted((h for h in wanted if h not in vectors), key=lambda h: -wanted[h].n_tokens)
-        report.chunks_reused = len(wanted) - len(todo)
         step = 256  # progress granularity; the embedder batches internally
         for i in range(0, len(todo), step):
             tick("embed", i, len(todo))

@@ -16,7 +16,7 @@ from ingestion.pipeline import Ingestor
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.snapshot import current_version, open_snapshot, read_snapshot
 from ingestion.store import Chunk, Collection, Document, Store, open_store
-from ingestion.writer import remove_documents
+from ingestion.writer import IngestReport, remove_documents
 
 _OPEN: list[Store] = []
 
@@ -208,3 +208,28 @@ def test_changing_chunk_size_rechunks(
     )
     assert again.documents_updated == first.documents_added and again.chunks_embedded > 0
     assert max(c.n_tokens for c in _chunks(store)) <= 96
+
+
+def test_the_summary_adds_up(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+    """Two files with the same text embed it once: the counts must still add up to the chunks written,
+    and with the chunks left as they were, to the collection's total."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    same = b"# Storage\n\nThe Free plan includes 5 GB of storage.\n"
+    for name in ("a.md", "b.md"):
+        (kb / name).write_bytes(same)
+    (kb / "c.md").write_bytes(b"# Refunds\n\nAnnual plans are refunded within 30 days.\n")
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data", embedder)
+
+    def adds_up(report: IngestReport) -> None:
+        out = report.as_dict()
+        assert out["chunks_embedded"] + out["chunks_reused"] == out["chunks_written"], out
+        assert out["chunks_written"] + out["chunks_unchanged"] == out["chunks_total"], out
+
+    first = ing.ingest([kb], "kb")
+    adds_up(first)
+    assert (first.chunks_embedded, first.chunks_reused, first.chunks_written) == (2, 1, 3)
+    (kb / "c.md").write_bytes(b"# Refunds\n\nAnnual plans are refunded within 14 days.\n")
+    second = ing.ingest([kb], "kb")
+    adds_up(second)
+    assert (second.chunks_written, second.chunks_unchanged, second.chunks_total) == (1, 2, 3)

@@ -73,6 +73,8 @@ def ingest_command(
             "documents_failed",
             "chunks_embedded",
             "chunks_reused",
+            "chunks_written",
+            "chunks_unchanged",
             "chunks_total",
             "seconds",
         ):
