@@ -30,6 +30,11 @@ class Unauthorized(TetherError):
     status = 401
     code = "unauthorized"
 
+    def __init__(self, message: str, *, invalid_token: bool = False) -> None:
+        super().__init__(message)
+        # RFC 6750: a 401 names the scheme, and says when the token itself was refused.
+        self.www_authenticate = 'Bearer realm="tether"' + (', error="invalid_token"' if invalid_token else "")
+
 
 class Forbidden(TetherError):
     status = 403

@@ -161,3 +161,16 @@ def test_metrics_show_a_scoped_admin_only_its_collections(stack: tuple[str, Serv
     scoped = _call(url, "GET", "/metrics", None, scoped_admin)
     assert scoped.status_code == 200
     assert 'collection="default"' in scoped.text and 'collection="other"' not in scoped.text
+
+
+def test_401s_say_how_to_authenticate(stack: tuple[str, Services, dict[str, str]]) -> None:
+    url, _, keys = stack
+    missing = httpx.get(url + "/v1/collections")
+    assert missing.status_code == 401
+    assert "tether keys create" in missing.json()["error"]["message"]
+    assert missing.headers["www-authenticate"].startswith("Bearer")
+    bare = httpx.get(url + "/v1/collections", headers={"Authorization": keys["query"]})  # no "Bearer "
+    assert bare.status_code == 401
+    assert "missing" not in bare.json()["error"]["message"] and "Bearer" in bare.json()["error"]["message"]
+    wrong = httpx.get(url + "/v1/collections", headers={"Authorization": "Bearer tth_not-a-real-key"})
+    assert wrong.status_code == 401 and 'error="invalid_token"' in wrong.headers["www-authenticate"]

@@ -12,7 +12,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import DependencyUnavailable, RateLimited, TetherError
+from app.errors import DependencyUnavailable, RateLimited, TetherError, Unauthorized
 from app.retrieval.view import UnknownCollection
 
 log = logging.getLogger("tether.http")
@@ -36,6 +36,8 @@ def install_error_handlers(app: FastAPI) -> None:
         resp = error_response(exc.status, exc.code, exc.message)
         if isinstance(exc, RateLimited):
             resp.headers["Retry-After"] = str(max(1, round(exc.retry_after)))
+        if isinstance(exc, Unauthorized):
+            resp.headers["WWW-Authenticate"] = exc.www_authenticate
         return resp
 
     @app.exception_handler(UnknownCollection)

@@ -23,10 +23,19 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
+_HOW = (
+    "send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'; an admin creates keys with "
+    "`tether keys create --name NAME --role query`"
+)
+
+
 def _presented_key(request: Request) -> str | None:
     auth = request.headers.get("authorization", "")
     if auth[:7].lower() == "bearer ":
         return auth[7:].strip() or None
+    if auth.strip() and not request.headers.get("x-api-key"):
+        # A key pasted without its scheme is not a missing key: say what is wrong with the header.
+        raise Unauthorized(f"the Authorization header must read 'Bearer <key>'; {_HOW}")
     return request.headers.get("x-api-key") or None
 
 
@@ -40,10 +49,10 @@ def require(role: Role) -> Callable[[Request, Services], Principal]:
         else:
             key = _presented_key(request)
             if key is None:
-                raise Unauthorized("missing API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'")
+                raise Unauthorized(f"missing API key: {_HOW}")
             found = svc.keys.resolve(key)
             if found is None:
-                raise Unauthorized("invalid or revoked API key")
+                raise Unauthorized("invalid or revoked API key", invalid_token=True)
             principal = found
             bucket = f"key:{principal.key_id}"
         request.state.key_id = principal.key_id
