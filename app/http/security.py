@@ -43,11 +43,16 @@ def require(role: Role) -> Callable[[Request, Services], Principal]:
     """A dependency: the caller's principal, holding `role`, within its rate limit."""
 
     def dependency(request: Request, svc: ServicesDep) -> Principal:
+        address = request.client.host if request.client else "local"
         if svc.settings.auth.mode == "open":
             principal = OPEN_PRINCIPAL
-            bucket = f"open:{request.client.host if request.client else 'local'}"
+            bucket = f"open:{address}"
         else:
             key = _presented_key(request)
+            if key is None or not svc.keys.is_cached(key):
+                # What has no known key is limited by address, before the store is asked: a flood of
+                # made-up keys would otherwise cost one SQL lookup each, unthrottled.
+                _limit(request, svc, f"addr:{address}")
             if key is None:
                 raise Unauthorized(f"missing API key: {_HOW}")
             found = svc.keys.resolve(key)
@@ -59,15 +64,19 @@ def require(role: Role) -> Callable[[Request, Services], Principal]:
         request.scope.setdefault("state", {})["key_id"] = principal.key_id
         if not principal.has_role(role):
             raise Forbidden(f"this key lacks the '{role}' role (it has: {', '.join(sorted(principal.roles))})")
-        allowed, retry = svc.limiter.hit(bucket)
-        if not allowed:
-            metrics = getattr(request.app.state, "metrics", None)
-            if metrics is not None:
-                metrics.rate_limited.inc()
-            raise RateLimited(f"rate limit exceeded: retry in {retry:.1f} s", retry_after=retry)
+        _limit(request, svc, bucket)
         return principal
 
     return dependency
+
+
+def _limit(request: Request, svc: Services, bucket: str) -> None:
+    allowed, retry = svc.limiter.hit(bucket)
+    if not allowed:
+        metrics = getattr(request.app.state, "metrics", None)
+        if metrics is not None:
+            metrics.rate_limited.inc()
+        raise RateLimited(f"rate limit exceeded: retry in {retry:.1f} s", retry_after=retry)
 
 
 def check_collection(principal: Principal, collection: str) -> None:

@@ -96,6 +96,11 @@ class KeyResolver:
         self._cache: dict[str, tuple[float, Principal | None]] = {}
         self._lock = threading.Lock()
 
+    def is_cached(self, key: str) -> bool:
+        """True when `resolve(key)` would answer from the cache, without the store."""
+        hit = self._cache.get(hash_key(key))
+        return hit is not None and time.monotonic() - hit[0] < self.cache_s
+
     def resolve(self, key: str) -> Principal | None:
         h = hash_key(key)
         now = time.monotonic()
