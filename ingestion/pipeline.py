@@ -109,8 +109,11 @@ class Ingestor:
         sync: bool = False,
         progress: Progress | None = None,
         missing: list[tuple[str, str]] | None = None,
+        on_commit: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
-        """Ingest files with the sources given (HTTP uploads name their own)."""
+        """Ingest files with the sources given (HTTP uploads name their own). `on_commit` runs once the
+        store and the snapshot hold the run, still under the writer lock (an upload puts its file in
+        place there, so that disk and store change together)."""
         t0 = time.perf_counter()
         report = IngestReport(collection=collection)
         tick = progress or (lambda _stage, _done, _total: None)
@@ -137,6 +140,8 @@ class Ingestor:
                 write_snapshot(self.data_dir, build_snapshot(self.store, col, self.index))
                 tick("index", 1, 1)
             report.version = col.version
+            if on_commit is not None:
+                on_commit(report)
         report.seconds = round(time.perf_counter() - t0, 3)
         return report
 

@@ -127,3 +127,21 @@ def test_a_busy_writer_is_a_409_that_discloses_no_path_or_pid(stack: tuple[str, 
             message = r.json()["error"]["message"]
             assert r.json()["error"]["code"] == "ingestion_running" and "another ingestion" in message
             assert str(data_dir) not in message and data_dir.name not in message and str(os.getpid()) not in message
+
+
+def test_a_refused_upload_leaves_the_kept_file_as_the_store_has_it(stack: tuple[str, Services]) -> None:
+    """The file kept on disk is replaced only once the store has its new version: a 422 or a 409 leaves
+    disk and store agreeing on the previous one."""
+    from ingestion.locking import writer_lock
+
+    url, svc = stack
+    path = f"{url}/v1/collections/default/documents/notes/kept.md"
+    kept = svc.settings.store.data_dir / "uploads" / "default" / "notes" / "kept.md"
+    v1 = b"# Kept\n\nThe kept note says version one.\n"
+    assert httpx.put(path, content=v1, timeout=120).status_code == 200
+    assert httpx.put(path, content=b"caf\xe9, not UTF-8", timeout=60).status_code == 422
+    with writer_lock(svc.settings.store.data_dir):
+        assert httpx.put(path, content=v1.replace(b"one", b"two"), timeout=60).status_code == 409
+    assert kept.read_bytes() == v1
+    assert "version one" in httpx.get(path).json()["text"]
+    assert not [p for p in kept.parent.iterdir() if p.name.endswith(".part")]

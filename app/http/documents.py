@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -21,7 +22,7 @@ from ingestion.discovery import FoundFile, bad_source_char, source_name
 from ingestion.loaders import supported_suffixes
 from ingestion.locking import IngestionLocked
 from ingestion.store import Chunk, Collection, Document
-from ingestion.writer import remove_documents
+from ingestion.writer import IngestReport, remove_documents
 
 router = APIRouter(tags=["documents"])
 log = logging.getLogger("tether.documents")
@@ -172,17 +173,22 @@ def _ingest_upload(svc: Any, collection: str, source: str, data: bytes) -> dict[
     dest = root / source
     _check_clash(root, source)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(dest)
-    finally:
-        tmp.unlink(missing_ok=True)
+    # The upload is parsed from a temporary beside the kept file (hidden, same suffix, unique) and replaces
+    # it only once the store holds it: a refused upload (409, 422) or a kill leaves disk and store agreeing.
+    tmp = dest.with_name(f".{dest.stem}.{uuid.uuid4().hex[:12]}.part{dest.suffix}")
+
+    def keep(report: IngestReport) -> None:
+        if not report.errors:
+            tmp.replace(dest)
+
     ingestor = make_ingestor(settings, svc.store, svc.embedder)
     try:
-        report = ingestor.ingest_files([FoundFile(dest, source)], collection)
+        tmp.write_bytes(data)
+        report = ingestor.ingest_files([FoundFile(tmp, source)], collection, on_commit=keep)
     except IngestionLocked as exc:
         raise _busy(exc) from None
+    finally:
+        tmp.unlink(missing_ok=True)
     if report.errors:
         raise IngestFailed(f"{source}: {report.errors[0]['error']}")
     return report.as_dict()
