@@ -68,3 +68,24 @@ def test_serve_refuses_open_mode_on_every_interface(tmp_path: Path, workers: lis
         pytest.fail(f"open mode served on 0.0.0.0: {err[-500:]}")
     assert proc.returncode == 2, err
     assert "TETHER_AUTH__MODE=open" in err and "0.0.0.0" in err
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"TETHER_SERVER__PORT": "0"}, "TETHER_SERVER__PORT"),
+        ({"TETHER_AUTH__MODE": "closed"}, "TETHER_AUTH__MODE"),
+        ({"TETHER_AUTH__MODE": "open", "TETHER_SERVER__HOST": "0.0.0.0"}, "TETHER_AUTH__MODE=open"),
+    ],
+)
+def test_settings_errors_name_the_variable_without_boilerplate(tmp_path: Path, env: dict[str, str], named: str) -> None:
+    run = subprocess.run(
+        [*TETHER, "documents", "list"],
+        env={**os.environ, "TETHER_STORE__DATA_DIR": str(tmp_path / "data"), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2, run.stderr
+    assert named in run.stderr and "errors.pydantic.dev" not in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr
