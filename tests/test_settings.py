@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,30 @@ def test_settings_errors_name_the_variable_without_boilerplate(tmp_path: Path, e
     assert run.returncode == 2, run.stderr
     assert named in run.stderr and "errors.pydantic.dev" not in run.stderr, run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.slow
+def test_serve_logs_each_request_once(tmp_path: Path) -> None:
+    import httpx
+
+    port = _free_port()
+    env = {**os.environ, "TETHER_AUTH__MODE": "open", "TETHER_STORE__DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [*TETHER, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        for _ in range(240):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz?probe=once", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            proc.poll()
+            assert proc.returncode is None, proc.communicate()[1][-500:]
+            time.sleep(0.25)
+        httpx.get(f"http://127.0.0.1:{port}/v1/collections?marker=7f3a", timeout=10)
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    lines = [ln for ln in (out + err).splitlines() if "/v1/collections" in ln]
+    assert len(lines) == 1, lines  # tether's own access line, with the trace id; not uvicorn's as well

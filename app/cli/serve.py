@@ -35,12 +35,15 @@ def serve_command(
         f"Tether serving collection '{settings.default_collection}' on http://{host}:{port} "
         f"(backend: {settings.llm.backend}, verifier: {settings.verifier.kind})"
     )
+    # Tether logs one access line per request itself (with the trace id and key id): uvicorn's would double it.
     if workers > 1:
-        uvicorn.run("app.http.factory:app_from_env", host=host, port=port, workers=workers, factory=True)
+        uvicorn.run(
+            "app.http.factory:app_from_env", host=host, port=port, workers=workers, factory=True, access_log=False
+        )
     else:
         from app.http import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port)
+        uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
 
 
 def ask_command(
