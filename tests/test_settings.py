@@ -117,3 +117,26 @@ def test_serve_logs_each_request_once(tmp_path: Path) -> None:
         out, err = proc.communicate(timeout=30)
     lines = [ln for ln in (out + err).splitlines() if "/v1/collections" in ln]
     assert len(lines) == 1, lines  # tether's own access line, with the trace id; not uvicorn's as well
+
+
+def test_serve_with_workers_warns_that_memory_limits_multiply(tmp_path: Path) -> None:
+    env = {**os.environ, "TETHER_AUTH__MODE": "open", "TETHER_STORE__DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [*TETHER, "serve", "--port", str(_free_port()), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen: list[str] = []
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:  # the warning comes before any worker starts
+            seen.append(line)
+            if "Tether serving" in line:
+                break
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=60)
+    said = " ".join(seen)
+    assert "TETHER_RATE_LIMIT__REDIS_URL" in said and "2 workers" in said, said

@@ -31,6 +31,11 @@ def serve_command(
     # validates exactly what this process did.
     for name, value in (cli.overrides() | {k: v for k, v in flags.items() if v is not None}).items():
         os.environ["TETHER_" + name.replace(".", "__").upper()] = str(value)
+    if workers > 1 and not settings.rate_limit.redis_url:
+        err_console.print(
+            f"[yellow]warning:[/yellow] {workers} workers each keep their own rate limits, so a key may make "
+            f"{workers} times its rate; set TETHER_RATE_LIMIT__REDIS_URL to share one budget"
+        )
     err_console.print(
         f"Tether serving collection '{settings.default_collection}' on http://{host}:{port} "
         f"(backend: {settings.llm.backend}, verifier: {settings.verifier.kind})"
