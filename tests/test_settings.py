@@ -140,3 +140,17 @@ def test_serve_with_workers_warns_that_memory_limits_multiply(tmp_path: Path) ->
         proc.communicate(timeout=60)
     said = " ".join(seen)
     assert "TETHER_RATE_LIMIT__REDIS_URL" in said and "2 workers" in said, said
+
+
+@pytest.mark.parametrize("command", [["ask", "What does the Free plan include?"], ["documents", "list"]])
+def test_read_commands_outside_a_data_folder_say_where_they_looked(tmp_path: Path, command: list[str]) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TETHER_")}
+    run = subprocess.run(
+        [*TETHER, *command, "--json"], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 2, run.stdout + run.stderr
+    message = run.stdout + run.stderr
+    assert str(elsewhere / ".tether") in message and "--data-dir" in message, message
+    assert not (elsewhere / ".tether").exists()  # nothing created where nothing was ingested

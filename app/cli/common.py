@@ -88,3 +88,16 @@ def fail(message: str, code: int = 2, as_json: bool = False) -> typer.Exit:
     else:
         err_console.print(f"[red]error:[/red] {message}")
     return typer.Exit(code)
+
+
+def require_data(settings: Settings, as_json: bool = False) -> None:
+    """Commands that read a store refuse to run where none is: opening one would create an empty
+    `.tether` in the current folder and then report an unknown collection, without saying where it looked."""
+    data_dir = settings.store.data_dir
+    if not settings.store.database_url and not data_dir.exists():
+        raise fail(
+            f"no Tether data folder at {data_dir.resolve()}: nothing was ingested there; run from the folder "
+            "you ingested in, or pass --data-dir (TETHER_STORE__DATA_DIR)",
+            2,
+            as_json,
+        )

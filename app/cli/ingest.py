@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 from sqlalchemy import func, select
 
-from app.cli.common import err_console, fail, print_json, state
+from app.cli.common import err_console, fail, print_json, require_data, state
 from app.services import make_ingestor
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
@@ -86,8 +86,9 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _open(ctx: typer.Context) -> tuple[Settings, Store]:
+def _open(ctx: typer.Context, as_json: bool) -> tuple[Settings, Store]:
     settings = state(ctx).settings()
+    require_data(settings, as_json)
     return settings, open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
 
 
@@ -98,7 +99,7 @@ def list_documents(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """List the documents of a collection."""
-    settings, store = _open(ctx)
+    settings, store = _open(ctx, as_json)
     name = collection or settings.default_collection
     with store.session() as s:
         col = s.scalar(select(Collection).where(Collection.name == name))
@@ -142,7 +143,7 @@ def show_document(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Show one document's metadata (and chunks)."""
-    settings, store = _open(ctx)
+    settings, store = _open(ctx, as_json)
     name = collection or settings.default_collection
     with store.session() as s:
         doc = s.scalar(
@@ -193,7 +194,7 @@ def remove_document(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Remove documents from the store and the index."""
-    settings, store = _open(ctx)
+    settings, store = _open(ctx, as_json)
     name = collection or settings.default_collection
     try:
         removed, missing = remove_documents(store, settings.store.data_dir, settings.index, name, refs)

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from app.answering import Policy
-from app.cli.common import err_console, fail, overridden, print_json, state
+from app.cli.common import err_console, fail, overridden, print_json, require_data, state
 
 
 def serve_command(
@@ -69,6 +69,7 @@ def ask_command(
     if policy not in ("annotate", "redact", "abstain"):
         raise fail(f"--policy must be annotate, redact or abstain, not {policy!r}", 2, as_json)
     chosen = cast(Policy, policy)
+    require_data(settings, as_json)
     svc = build_services(settings)
     try:
         q = AnswerQuery(
@@ -80,7 +81,8 @@ def ask_command(
         )
         result = svc.answerer.answer(q)
     except UnknownCollection as exc:
-        raise fail(f"unknown collection {exc.args[0]!r}; ingest into it first", 2, as_json) from None
+        where = "the database" if settings.store.database_url else str(settings.store.data_dir.resolve())
+        raise fail(f"unknown collection {exc.args[0]!r} in {where}; ingest into it first", 2, as_json) from None
     except TetherError as exc:
         raise fail(exc.message, 1, as_json) from None
     finally:
