@@ -131,7 +131,8 @@ class Ingestor:
                 report,
                 seen=seen_sources,
                 sync=sync,
-                dim=self.embedder.dim,
+                # Asking the width loads the model: only a run that writes vectors (or starts a collection) needs it.
+                dim=self.embedder.dim if any(p.chunks for p in plans) or not col.dim else col.dim,
                 model_name=self.model_name,
             )
             failpoint("after_commit")
@@ -169,7 +170,6 @@ class Ingestor:
         seen: set[str] = set()
         claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
         keys = {source_key(src): src for src in existing}
-        max_tokens = self.max_tokens()
         pdf_budget = PdfBudget(self.limits.max_pdf_content_bytes, self.limits.max_pdf_seconds)
         for i, f in enumerate(files):
             tick("read", i, len(files))
@@ -216,7 +216,7 @@ class Ingestor:
                     doc.text,
                     doc.title,
                     self.embedder.count_tokens,
-                    max_tokens,
+                    self.max_tokens(),  # loads the model: only a document that changed is chunked
                     self.chunking.overlap_sentences,
                     self.embedder.token_spans,
                 )

@@ -233,3 +233,14 @@ def test_the_summary_adds_up(tmp_path: Path, embedder: SentenceTransformerEmbedd
     second = ing.ingest([kb], "kb")
     adds_up(second)
     assert (second.chunks_written, second.chunks_unchanged, second.chunks_total) == (1, 2, 3)
+
+
+def test_an_unchanged_reingest_never_loads_the_model(tmp_path: Path, small_corpus: Path) -> None:
+    """A no-op `tether ingest` took 6-9 s: the model was loaded to learn its window and width."""
+    url, data = f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data"
+    first = _ingestor(url, data, SentenceTransformerEmbedder()).ingest([small_corpus], "kb")
+    assert first.errors == [] and first.documents_added >= 5
+    fresh = SentenceTransformerEmbedder()
+    again = _ingestor(url, data, fresh).ingest([small_corpus], "kb")
+    assert again.documents_unchanged == first.documents_added and again.chunks_written == 0
+    assert fresh._model is None
