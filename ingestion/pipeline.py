@@ -85,6 +85,7 @@ class Ingestor:
     ) -> None:
         self.store, self.embedder, self.data_dir = store, embedder, data_dir
         self.chunking, self.index, self.limits, self.model_name = chunking, index, limits, model_name
+        self._model_ready = False
 
     def _signature(self) -> str:
         c = self.chunking
@@ -171,6 +172,7 @@ class Ingestor:
         claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
         keys = {source_key(src): src for src in existing}
         pdf_budget = PdfBudget(self.limits.max_pdf_content_bytes, self.limits.max_pdf_seconds)
+        max_tokens = self.max_tokens() if self._model_ready else 0
         for i, f in enumerate(files):
             tick("read", i, len(files))
             old = by_file.get(f.source, [])
@@ -212,11 +214,16 @@ class Ingestor:
                     report.documents_unchanged += 1
                     plans.append(PlannedDocument(doc, prev.id, f.source, file_hash, chash, [], prev))
                     continue
+                if not self._model_ready:  # loading takes seconds: say so rather than sit on "0 of N"
+                    tick("model", 0, 1)
+                    max_tokens = self.max_tokens()  # loads the model: only a changed document is chunked
+                    self._model_ready = True
+                    tick("model", 1, 1)
                 chunks = chunk_document(
                     doc.text,
                     doc.title,
                     self.embedder.count_tokens,
-                    self.max_tokens(),  # loads the model: only a document that changed is chunked
+                    max_tokens,
                     self.chunking.overlap_sentences,
                     self.embedder.token_spans,
                 )

@@ -244,3 +244,21 @@ def test_an_unchanged_reingest_never_loads_the_model(tmp_path: Path, small_corpu
     again = _ingestor(url, data, fresh).ingest([small_corpus], "kb")
     assert again.documents_unchanged == first.documents_added and again.chunks_written == 0
     assert fresh._model is None
+
+
+def test_progress_names_the_model_load(tmp_path: Path, small_corpus: Path) -> None:
+    """The first ingestion spends seconds loading the model before any chunk: the progress says so,
+    where it used to sit silent on "Reading and chunking 0/N"."""
+    url, data = f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data"
+    stages: list[tuple[str, int, int]] = []
+    _ingestor(url, data, SentenceTransformerEmbedder()).ingest(
+        [small_corpus], "kb", progress=lambda stage, done, total: stages.append((stage, done, total))
+    )
+    names = [s for s, _, _ in stages]
+    assert ("model", 0, 1) in stages and ("model", 1, 1) in stages
+    assert names.index("model") < names.index("embed")
+    again: list[str] = []
+    _ingestor(url, data, SentenceTransformerEmbedder()).ingest(
+        [small_corpus], "kb", progress=lambda s, d, t: again.append(s)
+    )
+    assert "model" not in again  # nothing changed: nothing to load

@@ -20,7 +20,12 @@ from ingestion.store import Chunk, Collection, Document, Store, open_store
 from ingestion.writer import remove_documents
 
 documents_app = typer.Typer(help="Inspect and remove ingested documents.", no_args_is_help=True)
-_STAGES = {"read": "Reading and chunking", "embed": "Embedding chunks", "index": "Writing the index"}
+_STAGES = {
+    "model": "Loading the embedding model",
+    "read": "Reading and chunking",
+    "embed": "Embedding chunks",
+    "index": "Writing the index",
+}
 
 
 def ingest_command(
