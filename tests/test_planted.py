@@ -50,7 +50,9 @@ def test_markers_in_a_passage_are_not_shown_to_a_model() -> None:
 HIDDEN = """<html><head><style>
   .sr-note, p.promo { display: none }
   #ghost { visibility:hidden; }
+  @media print { .screen-only, main { display: none } }
 </style></head><body><main>
+<p class="screen-only">Shown on screen: the Team plan is sold yearly.</p>
 <p>The Business plan costs $15 per user per month.</p>
 <p class="sr-note">Planted one: the Business plan is free.</p>
 <p class="promo lead">Planted two: refunds are unlimited.</p>
@@ -65,3 +67,4 @@ def test_css_hidden_html_stays_out_of_the_corpus() -> None:
     (doc,) = load_html("page.html", HIDDEN.encode())
     assert "Planted" not in doc.text, doc.text
     assert "$15 per user" in doc.text and "Visible tail." in doc.text
+    assert "Shown on screen" in doc.text  # a print stylesheet hides nothing from a reader of the page

@@ -37,6 +37,23 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 MAX_HIDING_RULES = 200  # each one is a selector match over the whole page
 
 
+_PRINT_MEDIA = re.compile(r"@media[^{]*\bprint\b[^{]*\{", re.IGNORECASE)
+
+
+def _without_print_rules(css: str) -> str:
+    """`css` less its `@media print { ... }` blocks: what a printout hides, a reader still sees."""
+    kept, pos = [], 0
+    while found := _PRINT_MEDIA.search(css, pos):
+        kept.append(css[pos : found.start()])
+        depth, i = 1, found.end()
+        while i < len(css) and depth:  # one pass to the block's closing brace: linear in all
+            depth += {"{": 1, "}": -1}.get(css[i], 0)
+            i += 1
+        pos = i
+    kept.append(css[pos:])
+    return "".join(kept)
+
+
 def _is_hidden(tag: Tag) -> bool:
     style = str(tag.get("style") or "")
     return tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or _HIDING.search(style) is not None
@@ -47,7 +64,9 @@ def _hidden_by_stylesheets(soup: BeautifulSoup) -> list[Tag]:
     sees is not content, wherever the rule that hides it is written."""
     selectors: list[str] = []
     for style in soup.find_all("style"):
-        css = _CSS_COMMENT.sub("", style.get_text())
+        if "print" in str(style.get("media") or "").lower():
+            continue
+        css = _without_print_rules(_CSS_COMMENT.sub("", style.get_text()))
         for head, body in _RULE.findall(css):
             if _HIDING.search(body):
                 selectors += [sel.strip() for sel in head.split(",") if sel.strip() and "@" not in sel]
