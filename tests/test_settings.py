@@ -3,6 +3,7 @@ validates again, so no path skips a safety check such as open mode's loopback ru
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -154,3 +155,21 @@ def test_read_commands_outside_a_data_folder_say_where_they_looked(tmp_path: Pat
     message = run.stdout + run.stderr
     assert str(elsewhere / ".tether") in message and "--data-dir" in message, message
     assert not (elsewhere / ".tether").exists()  # nothing created where nothing was ingested
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_store_that_is_down_is_one_clear_error(tmp_path: Path, as_json: bool) -> None:
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "a.md").write_bytes(b"# A\n\nA note.\n")
+    env = {**os.environ, "TETHER_STORE__DATABASE_URL": f"postgresql://nobody@127.0.0.1:{_free_port()}/none"}
+    run = subprocess.run(
+        [*TETHER, "ingest", str(tmp_path / "kb"), *(["--json"] if as_json else [])],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 3, run.stdout + run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "store is unavailable" in (run.stdout if as_json else run.stderr)
+    if as_json:
+        assert json.loads(run.stdout)["error"]["message"].startswith("the store is unavailable")
