@@ -29,6 +29,7 @@ def _assert_unavailable(r: httpx.Response, port: int) -> None:
     assert r.headers["retry-after"]
 
 
+@pytest.mark.slow  # it waits out each timeout: about 7 s
 @pytest.mark.postgres
 def test_postgres_locked_unresponsive_and_down(
     postgres_server_url: str, tmp_path: Path, embedder: SentenceTransformerEmbedder
