@@ -12,6 +12,7 @@ from app.http.documents import router as documents_router
 from app.http.errors import install_error_handlers
 from app.http.limits import BodySizeLimit
 from app.http.openai_compat import router as openai_router
+from app.http.reviews import router as reviews_router
 from app.http.routes import router
 from app.observability import Metrics, ObservabilityMiddleware, configure_logging
 from app.services import Services, build_services
@@ -51,4 +52,5 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(router)
     app.include_router(openai_router)
     app.include_router(documents_router)
+    app.include_router(reviews_router)
     return app

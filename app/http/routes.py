@@ -6,6 +6,7 @@ import json
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -26,6 +27,7 @@ from app.http.schemas import (
 )
 from app.http.security import AdminKey, QueryKey, ServicesDep, check_collection
 from app.retrieval.passages import Passage
+from app.reviews.store import Window
 from app.security.keys import Principal
 from app.services import Services
 
@@ -96,6 +98,9 @@ def metrics(request: Request, svc: ServicesDep, _: AdminKey) -> PlainTextRespons
     m = request.app.state.metrics
     for name, size in svc.retriever.index_sizes().items():
         m.index_chunks.labels(name).set(size)
+    if svc.settings.audit.enabled:
+        since = datetime.now(UTC) - timedelta(days=svc.settings.audit.retention_days)
+        m.observe_reviews(svc.reviews.stats(Window(frozenset({"*"}), since=since)))
     return PlainTextResponse(generate_latest(m.registry), media_type=CONTENT_TYPE_LATEST)
 
 
