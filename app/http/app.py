@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from app.http.console import mount_console
+from app.http.console import router as console_router
 from app.http.documents import router as documents_router
 from app.http.errors import install_error_handlers
 from app.http.limits import BodySizeLimit
@@ -53,4 +55,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(openai_router)
     app.include_router(documents_router)
     app.include_router(reviews_router)
+    app.include_router(console_router)
+    if settings.console.enabled:
+        mount_console(app)
     return app
