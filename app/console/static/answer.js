@@ -28,7 +28,7 @@
   }
 
   // POST /v1/answer with stream: true, read as Server-Sent Events: passages, delta*, result, done.
-  async function streamAnswer(body, onDelta) {
+  async function streamAnswer(body, onDelta, onPassages) {
     const r = await fetch("/v1/answer", {
       method: "POST",
       headers: T.headers({ "Content-Type": "application/json", Accept: "text/event-stream" }),
@@ -54,7 +54,8 @@
           else if (line.startsWith("data: ")) data += line.slice(6);
         }
         const payload = data ? JSON.parse(data) : {};
-        if (name === "delta") onDelta(payload.text || "");
+        if (name === "passages") onPassages(payload.passages || []);
+        else if (name === "delta") onDelta(payload.text || "");
         else if (name === "result") result = payload;
         else if (name === "error") throw new T.ApiError(500, payload.error.code, payload.error.message);
       }
@@ -74,10 +75,12 @@
     button.textContent = "Asking…";
     try {
       let result;
+      let passages = [];
       if ($("stream").checked) {
         const draft = el("p", { class: "answer-text draft", "aria-label": "Answer, arriving" });
         out.append(draft);
-        result = await streamAnswer(body, (text) => draft.append(text));
+        result = await streamAnswer(body, (text) => draft.append(text), (ps) => { passages = ps; });
+        result.passages = passages;
       } else {
         result = await T.api("POST", "/v1/answer", body);
       }
@@ -105,9 +108,9 @@
     claims.forEach((c) => {
       const i = result.claims.indexOf(c);
       if (c.start > at) p.append(result.answer.slice(at, c.start));
-      const b = el("button", { type: "button", class: "claim " + c.label, "aria-pressed": "false", "data-claim": i,
-        "aria-label": "Claim " + (i + 1) + ", " + claimLabel(c) + ": " + c.text },
-        result.answer.slice(c.start, c.end) || c.text, el("span", { class: "score", "aria-hidden": "true" }, claimLabel(c)));
+      // The visible text is the accessible name: the claim, then its verdict and score.
+      const b = el("button", { type: "button", class: "claim " + c.label, "aria-pressed": "false", "data-claim": i },
+        result.answer.slice(c.start, c.end) || c.text, el("span", { class: "score" }, claimLabel(c)));
       b.addEventListener("click", () => onSelect(i, b));
       p.append(b);
       at = Math.max(at, c.end);
@@ -116,8 +119,9 @@
     return p;
   }
 
+  // Passage n as cited, else as retrieved (a streamed answer brings every passage it was written from).
   function citationOf(result, n) {
-    return (result.citations || []).find((c) => c.n === n) || null;
+    return (result.citations || []).find((c) => c.n === n) || (result.passages || []).find((p) => p.n === n) || null;
   }
 
   function claimPanel(panel, result, i) {
@@ -134,7 +138,7 @@
     const list = el("ul", { class: "evidence", "aria-label": "Evidence sentences" });
     for (const ev of c.evidence || []) {
       const cit = citationOf(result, ev.n);
-      const title = cit ? cit.title : ev.doc_id;
+      const title = cit ? cit.title : "passage [" + ev.n + "]";
       list.append(el("li", {},
         el("blockquote", {}, ev.text),
         el("span", {}, "score " + fmt(ev.score, 3) + " · [" + ev.n + "] " + title + " "),

@@ -16,7 +16,7 @@
     let rating = null;
     const thumbs = ["up", "down"].map((r) => {
       const b = el("button", { type: "button", class: "secondary", "aria-pressed": "false", "data-rating": r },
-        r === "up" ? "👍 Thumbs up" : "👎 Thumbs down");
+        r === "up" ? "Thumbs up" : "Thumbs down");
       b.addEventListener("click", () => {
         rating = rating === r ? null : r;
         for (const t of thumbs) t.setAttribute("aria-pressed", String(t.dataset.rating === rating));
