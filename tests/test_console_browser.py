@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -27,6 +28,7 @@ from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.store import open_store
 from tests.conftest import CORPUS, REPO
+from tests.support.openai_server import Recorded, serve_openai
 from tests.support.stack import ingest
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,6 +44,28 @@ pytestmark = [
     ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (the dev extra)")
+
+
+# The served model, scripted on a real OpenAI-protocol server: one true sentence and one it made up, so
+# the page shows both verdicts. Each sentence cites the passage that holds (or should hold) its fact.
+SCRIPT = {
+    "free trial": (
+        "New teams can try the Business plan free for {14 days} with up to 10 users [{n}]. "
+        "The trial also includes a dedicated account manager and phone support [{n}]."
+    ),
+    "reset link": "The password reset link is valid for {60 minutes} and can be used only once [{n}].",
+}
+
+
+def scripted_model(request: Recorded) -> str:
+    prompt = "\n".join(str(m.get("content", "")) for m in request.messages)
+    passages = re.findall(r'<passage n="(\d+)"[^>]*>(.*?)</passage>', prompt, re.S)
+    for key, text in SCRIPT.items():
+        if key in prompt:
+            fact = re.search(r"\{(.*?)\}", text).group(1)  # type: ignore[union-attr]
+            n = next((i for i, body in passages if fact in body), "1")
+            return text.replace("{" + fact + "}", fact).format(n=n)
+    return "I could not find this in the knowledge base."
 
 
 @dataclass
@@ -66,7 +90,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformer
     for rel in ("plans/business.md", "account/reset-password.md", "legal/service-level-agreement.pdf"):
         (kb / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(CORPUS / rel, kb / rel)
-    env = {"TETHER_AUTH__MODE": "keys", "TETHER_JSON_LOGS": "false", "TETHER_AUTH__KEY_CACHE_S": "0"}
+    env = {"TETHER_AUTH__MODE": "keys", "TETHER_JSON_LOGS": "false", "TETHER_AUTH__KEY_CACHE_S": "0",
+           "TETHER_CONSOLE__REPORTS_DIR": str(root / "reports"), "TETHER_LLM__BACKEND": "openai"}  # fmt: skip
     settings = Settings().override({"store.data_dir": root / "data", "auth.mode": "keys"})
     ingest(settings, embedder, [kb], "default")
     store = open_store(settings.store.resolved_database_url())
@@ -77,13 +102,18 @@ def site(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformer
         store.dispose()
     port = _free_port()
     tether = Path(sys.executable).with_name("tether")
-    server = subprocess.Popen(
-        [str(tether), "--data-dir", str(root / "data"), "serve", "--port", str(port)],
-        env=os.environ | env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    with serve_openai(scripted_model) as llm:
+        server = subprocess.Popen(
+            [str(tether), "--data-dir", str(root / "data"), "serve", "--port", str(port)],
+            env=os.environ | env | {"TETHER_LLM__BASE_URL": llm.base_url},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        yield from _running(server, f"http://127.0.0.1:{port}", Site(f"http://127.0.0.1:{port}", root / "data", kb,
+                                                                     admin, query))  # fmt: skip
+
+
+def _running(server: subprocess.Popen[bytes], url: str, site: Site) -> Iterator[Site]:
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -95,7 +125,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformer
             assert server.poll() is None, "tether serve exited"
             assert time.monotonic() < deadline, "tether serve did not become ready"
             time.sleep(0.5)
-        yield Site(url, root / "data", kb, admin, query)
+        yield site
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -161,9 +191,11 @@ def test_ask_evidence_citation_feedback_review_queue_stats_export(page: Any, sit
     colours = page.eval_on_selector_all(
         "#answer .claim", "els => els.map(e => [e.className, getComputedStyle(e).backgroundColor])"
     )
-    supported = {bg for cls, bg in colours if cls.endswith(" supported")}
-    assert supported <= {"rgb(220, 252, 231)"}, colours  # the supported colour, whatever the verdicts
-    assert "score" in (claims.first.text_content() or "") or claims.first.locator(".score").count() == 1
+    # The true sentence is green, the made-up one red, each with its score.
+    assert [(cls, bg) for cls, bg in colours] == [("claim supported", "rgb(220, 252, 231)"),
+                                                  ("claim unsupported", "rgb(254, 226, 226)")], colours  # fmt: skip
+    assert re.search(r"unsupported 0\.\d\d$", claims.nth(1).text_content() or "")
+    assert "claims are not supported" in (page.text_content("#answer .reason") or "")  # the reason, in words
 
     # Selecting a claim shows its evidence, scores and the citation's title.
     claims.first.click()
@@ -200,13 +232,14 @@ def test_ask_evidence_citation_feedback_review_queue_stats_export(page: Any, sit
     page.wait_for_selector("#review-forms [role=status]:has-text('Saved review')")
     first = page.text_content("#review-forms [role=status]") or ""
     page.check("#review-forms .reviewer fieldset >> nth=0 >> input[value=right]")
+    page.check("#review-forms .reviewer fieldset >> nth=1 >> input[value=wrong]")
     page.fill("#review-forms .reviewer textarea", "14 days, with up to 10 users.")
     page.click("#review-forms .reviewer button[type=submit]")
     status = page.locator("#review-forms [role=status]")
     sync_api.expect(status).not_to_have_text(first)  # polled by the driver: no eval under the page's CSP
     stored = httpx.get(f"{site.url}/v1/reviews/{trace}", headers={"Authorization": f"Bearer {site.admin}"}).json()
     assert [r["rating"] for r in stored["reviews"]] == ["down", "down"]
-    assert stored["reviews"][-1]["claim_marks"] == [{"claim": 0, "mark": "right"}]
+    assert stored["reviews"][-1]["claim_marks"] == [{"claim": 0, "mark": "right"}, {"claim": 1, "mark": "wrong"}]
     assert stored["reviews"][-1]["corrected_answer"] == "14 days, with up to 10 users."
 
     # The queue: an abstention waits there; opening it shows the answer and the forms.
@@ -225,7 +258,8 @@ def test_ask_evidence_citation_feedback_review_queue_stats_export(page: Any, sit
 
     page.click(".tabs [data-view=stats]")
     page.wait_for_selector("#stats-body .numbers")
-    assert "review backlog" in (page.text_content("#stats-body") or "")
+    stats = page.text_content("#stats-body") or ""
+    assert "review backlog" in stats and "2claims reviewed" in stats and "100.0%reviewer–verifier agreement" in stats
     axe(page, "stats")
 
     # Documents: the list with its metadata, and uploads with each file's outcome.
@@ -253,11 +287,21 @@ def test_ask_evidence_citation_feedback_review_queue_stats_export(page: Any, sit
     assert json.loads(r.stdout)["exported"] >= 1
     doc = site.kb / "plans" / "business.md"
     doc.write_text(doc.read_text().replace("14 days with up to 10 users", "7 days with up to 3 users"))
-    ci, report = site.data.parent / "ci", site.data.parent / "report"
+    ci, report = site.data.parent / "ci", site.data.parent / "reports" / "gate"
     args = ["--data-dir", str(ci), "eval", "run", "--suite", str(suite), "--corpus", str(site.kb), "--out", str(report)]
     gate = CliRunner().invoke(cli, [*args, "--json"])
     assert gate.exit_code == 1, gate.output
     assert any(x.startswith("answer_correctness") for x in json.loads(gate.stdout.splitlines()[-1])["reasons"])
+
+    # The run is listed in the console and its report opens.
+    page.click(".tabs [data-view=reports]")
+    page.wait_for_selector("#reports-body td:has-text('gate')")
+    assert "failed" in (page.text_content("#reports-body") or "")
+    axe(page, "reports")
+    with page.expect_popup() as popup:
+        page.click("#reports-body button")
+    popup.value.wait_for_load_state()
+    assert "review" in (popup.value.content() or "")  # the report lists the reviewed cases
 
 
 def test_keyboard_only_and_phone_width(browser: Any, site: Site) -> None:

@@ -141,3 +141,18 @@ def test_reviewer_role(roles: set[str], role: str, allowed: bool) -> None:
     from app.security.keys import Principal
 
     assert Principal(1, "k", frozenset(roles), frozenset({"*"})).has_role(role) is allowed  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime(2026, 12, 1, 12), datetime(2026, 12, 1, 12, tzinfo=UTC)),  # naive: stored as UTC
+        (datetime.fromisoformat("2026-12-01T13:00:00+01:00"), datetime(2026, 12, 1, 12, tzinfo=UTC)),
+        (datetime.fromisoformat("0001-01-01T00:00:00+01:00"), datetime.min.replace(tzinfo=UTC)),
+        (datetime.fromisoformat("9999-12-31T23:59:59-01:00"), datetime.max.replace(tzinfo=UTC)),
+    ],
+)
+def test_times_are_utc(value: datetime, expected: datetime) -> None:
+    from app.reviews.store import utc
+
+    assert utc(value) == expected

@@ -29,8 +29,14 @@ from ingestion.store import AnswerAudit, AnswerReview, Store
 
 
 def utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes (stored as UTC); PostgreSQL aware ones."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    """SQLite hands back naive datetimes (stored as UTC); PostgreSQL aware ones. A bound at the edge of
+    the calendar ("0001-01-01T00:00+01:00") has no UTC form: it stands for the earliest or latest time."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        return (datetime.min if value.year == 1 else datetime.max).replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)

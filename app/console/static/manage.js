@@ -131,7 +131,7 @@
         tb.append(el("tr", {}, el("td", {}, r.name), el("td", {}, r.suite || "–"), el("td", {}, r.started_at || "–"),
           el("td", {}, r.passed === null ? "–" : r.passed ? "passed" : "failed"), el("td", {}, r.questions ?? "–"),
           el("td", {}, r.has_html ? el("button", { type: "button", class: "secondary", onclick: () => openReport(r.name),
-            "aria-label": "Open the report of " + r.name }, "Open report") : "")));
+            "aria-label": "Open report: " + r.name }, "Open report") : "")));
       }
       body.append(el("div", { class: "scroll" }, el("table", {}, el("caption", {}, "Eval runs in " + list.folder),
         el("thead", {}, el("tr", {}, ["Run", "Suite", "Started", "Gate", "Questions"].map((h) => el("th", { scope: "col" }, h)),
