@@ -67,7 +67,6 @@ class Metrics:
         if "verify_ms" in t:
             self.verification.observe(t["verify_ms"] / 1000)
 
-
     def observe_reviews(self, stats: ReviewStats) -> None:
         self.stored_answers.clear()
         for status, n in stats.answers_by_status.items():

@@ -278,6 +278,9 @@ def test_ask_evidence_citation_feedback_review_queue_stats_export(page: Any, sit
     assert "plans/team.md: added" in results and "notes.xyz: failed: source: unsupported file type" in results
     page.wait_for_selector("#documents-table td:has-text('plans/team.md')")
     axe(page, "documents")
+    page.once("dialog", lambda d: d.accept())  # "Delete plans/team.md from default?"
+    page.click("#documents-table button[aria-label='Delete plans/team.md']")
+    page.wait_for_selector("#documents-table td:has-text('plans/team.md')", state="detached")
     assert page.errors == []
 
     # Export the reviewed answer; the case fails the gate once the corpus no longer gives its facts.
