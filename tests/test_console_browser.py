@@ -314,6 +314,9 @@ def test_keyboard_only_and_phone_width(browser: Any, site: Site) -> None:
     try:
         page.goto(site.url + "/console")
         assert page.evaluate("document.activeElement.id") == "api-key"
+        page.keyboard.type("tth_not-a-key")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#signin-error:has-text('invalid or revoked API key')")
         page.keyboard.type(site.query)
         page.keyboard.press("Enter")
         page.wait_for_selector("#app:not([hidden])")

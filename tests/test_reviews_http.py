@@ -15,7 +15,7 @@ from app.services import Services
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.conftest import CORPUS
-from tests.support.stack import ingest, serve
+from tests.support.stack import ingest, open_settings, serve
 
 Stack = tuple[str, Services, dict[str, str]]
 
@@ -151,3 +151,13 @@ def test_review_routes_are_in_the_openapi_document(stack: Stack) -> None:
     assert {"get", "post"} <= set(doc["paths"]["/v1/reviews/{trace_id}"])
     for schema in ("ReviewIn", "Review", "ReviewedAnswer", "Queue", "ReviewStats", "Agreement"):
         assert schema in doc["components"]["schemas"]
+
+
+def test_without_an_audit_trail_nothing_can_be_reviewed(tmp_path: Any, embedder: SentenceTransformerEmbedder) -> None:
+    s = open_settings(tmp_path / "data").override({"audit.enabled": False})
+    ingest(s, embedder, [CORPUS / "plans" / "business.md"], "default")
+    with serve(s) as (url, _):
+        answer = httpx.post(url + "/v1/answer", json={"question": "How long is the trial?"}, timeout=120).json()
+        tid = answer["trace_id"]
+        r = httpx.post(f"{url}/v1/reviews/{tid}", json={"rating": "up"}, timeout=30)
+        assert r.status_code == 404 and "TETHER_AUDIT__ENABLED=false" in r.json()["error"]["message"]

@@ -90,6 +90,8 @@ def post_review(trace_id: str, body: ReviewIn, svc: ServicesDep, principal: Quer
         raise BadRequest("an empty review: give a rating, a comment, claim marks or a corrected answer",
                          code="invalid_request")  # fmt: skip
     answer = svc.reviews.answer(trace_id, _window(principal, None))
+    if answer is None and not svc.settings.audit.enabled:
+        raise NotFound("answers are not recorded here (TETHER_AUDIT__ENABLED=false), so none can be reviewed")
     if answer is None:
         raise _absent(trace_id)
     if errors := bad_marks(body.claim_marks, len(answer.claims)):

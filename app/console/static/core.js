@@ -117,6 +117,8 @@ async function signIn(key) {
     T.state.me = null;
     sessionStorage.removeItem(KEY);
     T.showError("signin-error", err.status === 401 ? new Error("Sign-in failed: " + err.message) : err);
+    T.$("api-key").focus();
+    T.$("api-key").select(); // typing the next try replaces the refused key
     return;
   }
   sessionStorage.setItem(KEY, key || "");
