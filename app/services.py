@@ -9,6 +9,7 @@ from app.audit import AuditLog
 from app.grounding.verifier import Verifier
 from app.llm.base import LLMBackend
 from app.retrieval.hybrid import Retriever
+from app.reviews.store import ReviewBook
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
@@ -29,6 +30,7 @@ class Services:
     keys: KeyResolver
     limiter: RateLimiter
     audit: AuditLog
+    reviews: ReviewBook
 
     def close(self) -> None:
         self.store.dispose()
@@ -88,4 +90,5 @@ def build_services(settings: Settings, backend: LLMBackend | None = None, warm: 
         keys=KeyResolver(store, settings.auth.key_cache_s),
         limiter=make_rate_limiter(settings.rate_limit),
         audit=AuditLog(store, settings.audit.retention_days),
+        reviews=ReviewBook(store),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
@@ -118,6 +119,13 @@ class ServerSettings(_Strict):
     workers: int = Field(1, ge=1, le=64)
 
 
+class ConsoleSettings(_Strict):
+    enabled: bool = Field(True, description="Serve the web console at /console (static files; the API does the rest).")
+    reports_dir: Path = Field(
+        Path("reports"), description="Folder whose eval runs (folders holding results.json) the console lists."
+    )
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -148,6 +156,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
     json_logs: bool = Field(True, description="Structured JSON log lines with the request's trace id.")
 
     @model_validator(mode="after")

@@ -66,6 +66,8 @@ ROUTES: list[tuple[str, str, Any, str, str]] = [
     ("DELETE", "/v1/collections/default/documents/notes/new.md", None, "ingest", "query"),
     ("GET", "/metrics", None, "admin", "ingest"),
     ("GET", "/v1/answers/does-not-exist", None, "admin", "query"),
+    ("GET", "/v1/reviews/queue", None, "admin", "ingest"),
+    ("GET", "/v1/reviews/stats", None, "admin", "query"),
 ]
 
 

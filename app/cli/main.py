@@ -11,6 +11,7 @@ import typer
 from app.cli.common import CliState, fail
 from app.cli.ingest import documents_app, ingest_command
 from app.cli.keys import keys_app
+from app.cli.review import review_app
 from app.cli.serve import ask_command, serve_command
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ app.add_typer(documents_app, name="documents")
 app.command("serve")(serve_command)
 app.command("ask")(ask_command)
 app.add_typer(keys_app, name="keys")
+app.add_typer(review_app, name="review")
 
 
 def _mount_evals() -> None:

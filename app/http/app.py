@@ -10,10 +10,13 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.http.console import mount_console
+from app.http.console import router as console_router
 from app.http.documents import router as documents_router
 from app.http.errors import install_error_handlers
 from app.http.limits import BodySizeLimit
 from app.http.openai_compat import router as openai_router
+from app.http.reviews import router as reviews_router
 from app.http.routes import router
 from app.observability import Metrics, ObservabilityMiddleware, configure_logging
 from app.security.keys import list_keys
@@ -57,6 +60,10 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(router)
     app.include_router(openai_router)
     app.include_router(documents_router)
+    app.include_router(reviews_router)
+    app.include_router(console_router)
+    if settings.console.enabled:
+        mount_console(app)
     return app
 
 

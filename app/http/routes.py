@@ -8,6 +8,7 @@ import re
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -29,6 +30,7 @@ from app.http.schemas import (
 from app.http.security import AdminKey, QueryKey, ServicesDep, check_collection
 from app.retrieval.passages import Passage
 from app.retrieval.view import UnknownCollection
+from app.reviews.store import Window
 from app.security.keys import Principal
 from app.services import Services
 
@@ -109,6 +111,9 @@ def metrics(request: Request, svc: ServicesDep, principal: AdminKey) -> PlainTex
     m = request.app.state.metrics
     for name, size in svc.retriever.index_sizes().items():
         m.index_chunks.labels(name).set(size)
+    if svc.settings.audit.enabled:
+        since = datetime.now(UTC) - timedelta(days=svc.settings.audit.retention_days)
+        m.observe_reviews(svc.reviews.stats(Window(frozenset({"*"}), since=since)))
     text = scoped_metrics(generate_latest(m.registry).decode(), principal)
     return PlainTextResponse(text, media_type=CONTENT_TYPE_LATEST)
 

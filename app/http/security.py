@@ -86,4 +86,5 @@ def check_collection(principal: Principal, collection: str) -> None:
 
 QueryKey = Annotated[Principal, Depends(require("query"))]
 IngestKey = Annotated[Principal, Depends(require("ingest"))]
+ReviewerKey = Annotated[Principal, Depends(require("reviewer"))]
 AdminKey = Annotated[Principal, Depends(require("admin"))]
