@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Ingesting {args.corpus} into collection '{settings.default_collection}' ({settings.store.data_dir}) ...")
     from ingestion.store import open_store
 
-    store = open_store(settings.store.resolved_database_url())
+    store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
     report = make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding)).ingest(
         [args.corpus], settings.default_collection, sync=True
     )

@@ -30,6 +30,11 @@ class Unauthorized(TetherError):
     status = 401
     code = "unauthorized"
 
+    def __init__(self, message: str, *, invalid_token: bool = False) -> None:
+        super().__init__(message)
+        # RFC 6750: a 401 names the scheme, and says when the token itself was refused.
+        self.www_authenticate = 'Bearer realm="tether"' + (', error="invalid_token"' if invalid_token else "")
+
 
 class Forbidden(TetherError):
     status = 403
@@ -58,6 +63,13 @@ class Conflict(TetherError):
 class NotReady(TetherError):
     status = 503
     code = "not_ready"
+
+
+class DependencyUnavailable(TetherError):
+    """The store (or another service Tether needs) is down, unreachable or past its timeout."""
+
+    status = 503
+    code = "dependency_unavailable"
 
 
 class BackendError(TetherError):

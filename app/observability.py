@@ -14,6 +14,8 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.reviews.types import ReviewStats
+
 trace_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("trace_id", default=None)
 _TRACE_OK = re.compile(r"^[A-Za-z0-9_.-]{8,64}$")
 _LATENCY = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
@@ -36,6 +38,21 @@ class Metrics:
         self.verification = Histogram("tether_verify_seconds", "Verifier latency", buckets=_LATENCY, registry=r)
         self.index_chunks = Gauge("tether_index_chunks", "Chunks in the served index", ["collection"], registry=r)
         self.rate_limited = Counter("tether_rate_limited_total", "Requests refused by rate limits", registry=r)
+        # Read from the store at each scrape, so every replica reports the same numbers.
+        self.stored_answers = Gauge(
+            "tether_audit_answers", "Answers in the audit trail by status", ["status"], registry=r
+        )
+        self.review_backlog = Gauge("tether_review_backlog", "Answers worth a look that no reviewer judged", registry=r)
+        self.review_ratings = Gauge("tether_review_ratings", "Thumbs given to answers", ["rating"], registry=r)
+        self.review_claims = Gauge(
+            "tether_review_claims",
+            "Reviewed claims by the verifier's label and the reviewer's mark (latest review of each answer)",
+            ["verifier", "reviewer"],
+            registry=r,
+        )
+        self.review_agreement = Gauge(
+            "tether_review_agreement_ratio", "Share of reviewed claims where reviewer and verifier agree", registry=r
+        )
 
     def observe_answer(self, result: dict[str, Any]) -> None:
         self.answers.labels(result["status"]).inc()
@@ -49,6 +66,23 @@ class Metrics:
             self.generation.observe(t["generate_ms"] / 1000)
         if "verify_ms" in t:
             self.verification.observe(t["verify_ms"] / 1000)
+
+    def observe_reviews(self, stats: ReviewStats) -> None:
+        self.stored_answers.clear()
+        for status, n in stats.answers_by_status.items():
+            self.stored_answers.labels(status).set(n)
+        self.review_backlog.set(stats.backlog)
+        for rating, n in stats.ratings.items():
+            self.review_ratings.labels(rating).set(n)
+        a = stats.agreement
+        for (label, mark), n in {
+            ("supported", "right"): a.supported_right,
+            ("supported", "wrong"): a.supported_wrong,
+            ("unsupported", "right"): a.unsupported_right,
+            ("unsupported", "wrong"): a.unsupported_wrong,
+        }.items():
+            self.review_claims.labels(label, mark).set(n)
+        self.review_agreement.set(a.agreement_rate if a.agreement_rate is not None else float("nan"))
 
 
 class JsonFormatter(logging.Formatter):

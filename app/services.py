@@ -10,6 +10,7 @@ from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import Verifier
 from app.llm.base import LLMBackend
 from app.retrieval.hybrid import Retriever
+from app.reviews.store import ReviewBook
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
@@ -30,9 +31,24 @@ class Services:
     keys: KeyResolver
     limiter: RateLimiter
     audit: AuditLog
+    reviews: ReviewBook
 
     def close(self) -> None:
         self.store.dispose()
+
+    def dependencies(self) -> dict[str, str]:
+        """Each configured dependency: "ok", or why not (the type of the error only: the details, such
+        as a database host, belong in the log)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        deps = {"store": "ok"}
+        try:
+            self.store.ping()  # bounded by the store's connect and statement timeouts
+        except SQLAlchemyError as exc:
+            deps["store"] = f"unavailable ({type(exc).__name__})"
+        if self.settings.rate_limit.redis_url:
+            deps["redis"] = self.limiter.health() or "ok"
+        return deps
 
 
 def make_ingestor(settings: Settings, store: Store, embedder: Embedder) -> Ingestor:
@@ -54,7 +70,7 @@ def build_services(settings: Settings, backend: LLMBackend | None = None, warm: 
     """`backend` overrides the configured one (the evals wrap backends, e.g. with fault injection)."""
     from app.llm.factory import make_backend
 
-    store = open_store(settings.store.resolved_database_url())
+    store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
     embedder = SentenceTransformerEmbedder(settings.embedding)
     if warm:
         embedder.embed(["warm up"])  # load the model now, not on the first request
@@ -75,4 +91,5 @@ def build_services(settings: Settings, backend: LLMBackend | None = None, warm: 
         keys=KeyResolver(store, settings.auth.key_cache_s),
         limiter=make_rate_limiter(settings.rate_limit),
         audit=AuditLog(store, settings.audit.retention_days),
+        reviews=ReviewBook(store),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
@@ -112,6 +113,12 @@ class LimitSettings(_Strict):
     max_answer_chars: int = Field(20_000, ge=100, description="Longest answer /v1/verify accepts.")
     max_verify_passages: int = Field(50, ge=1, le=500, description="Most passages one verify call may bring.")
     max_passage_chars: int = Field(20_000, ge=100, description="Longest passage /v1/verify accepts.")
+    max_verify_chars: int = Field(
+        60_000,
+        ge=100,
+        description="Characters of passages one /v1/verify call may bring in all: the verifier's cost grows "
+        "with them (24 passages of 20,000 characters cost 6 s of CPU), while the rate limit counts calls.",
+    )
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest document upload.")
 
 
@@ -139,6 +146,13 @@ class ServerSettings(_Strict):
     host: str = Field("127.0.0.1", description="Bind address.")
     port: int = Field(8000, ge=1, le=65535)
     workers: int = Field(1, ge=1, le=64)
+
+
+class ConsoleSettings(_Strict):
+    enabled: bool = Field(True, description="Serve the web console at /console (static files; the API does the rest).")
+    reports_dir: Path = Field(
+        Path("reports"), description="Folder whose eval runs (folders holding results.json) the console lists."
+    )
 
 
 def is_loopback(host: str) -> bool:
@@ -172,6 +186,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     audit: AuditSettings = Field(default_factory=AuditSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
     json_logs: bool = Field(True, description="Structured JSON log lines with the request's trace id.")
 
     @model_validator(mode="after")

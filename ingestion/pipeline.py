@@ -19,10 +19,10 @@ from sqlalchemy import select
 
 from ingestion.admission import check_document
 from ingestion.chunking import ChunkSpan, chunk_document
-from ingestion.discovery import FoundFile, discover
+from ingestion.discovery import FoundFile, bad_source_char, discover, source_key
 from ingestion.embedder import Embedder
 from ingestion.failpoints import failpoint
-from ingestion.loaders import LoadedDocument, LoadError, load_file
+from ingestion.loaders import LoadedDocument, LoadError, PdfBudget, load_file
 from ingestion.locking import writer_lock
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.snapshot import build_snapshot, current_version, write_snapshot
@@ -30,7 +30,7 @@ from ingestion.store import Chunk, Collection, Document, Store
 from ingestion.writer import IngestReport, PlannedDocument, commit_plans, embed_hash
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-CHUNKER_VERSION = "1"  # bump when chunking or normalisation changes what a document becomes
+CHUNKER_VERSION = "2"  # bump when chunking or normalisation changes what a document becomes
 
 
 def doc_id_for(collection: str, source: str) -> str:
@@ -52,6 +52,26 @@ def ensure_collection(store: Store, name: str) -> Collection:
         return col
 
 
+def _check_owner(
+    source: str, file: str, claimed: dict[str, str], existing: dict[str, Document], keys: dict[str, str]
+) -> None:
+    """A document source belongs to one file: an FAQ record `faq.csv#a.md` and a file named `faq.csv#a.md`
+    would otherwise be one row written twice (the batch's commit fails) or one file's document silently
+    replaced by another's. Nor may two sources differ only in case or Unicode form ("Plans.md" beside
+    "plans.md"): they read as one name to a person picking a citation."""
+    bad = bad_source_char(source)
+    if bad is not None:
+        raise LoadError(f"source name {source!r} holds a control or format character ({bad})")
+    owner = claimed.get(source)
+    if owner is None and source in existing and existing[source].file_path != file:
+        owner = existing[source].file_path
+    if owner is not None and owner != file:
+        raise LoadError(f"document source {source!r} is already taken by {owner!r}")
+    twin = keys.get(source_key(source), source)  # keys: source_key -> a source of the store or this run
+    if twin != source:
+        raise LoadError(f"source name {source!r} differs only in case or Unicode form from {twin!r}")
+
+
 class Ingestor:
     def __init__(
         self,
@@ -65,6 +85,7 @@ class Ingestor:
     ) -> None:
         self.store, self.embedder, self.data_dir = store, embedder, data_dir
         self.chunking, self.index, self.limits, self.model_name = chunking, index, limits, model_name
+        self._model_ready = False
 
     def _signature(self) -> str:
         c = self.chunking
@@ -89,8 +110,11 @@ class Ingestor:
         sync: bool = False,
         progress: Progress | None = None,
         missing: list[tuple[str, str]] | None = None,
+        on_commit: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
-        """Ingest files with the sources given (HTTP uploads name their own)."""
+        """Ingest files with the sources given (HTTP uploads name their own). `on_commit` runs once the
+        store and the snapshot hold the run, still under the writer lock (an upload puts its file in
+        place there, so that disk and store change together)."""
         t0 = time.perf_counter()
         report = IngestReport(collection=collection)
         tick = progress or (lambda _stage, _done, _total: None)
@@ -108,7 +132,8 @@ class Ingestor:
                 report,
                 seen=seen_sources,
                 sync=sync,
-                dim=self.embedder.dim,
+                # Asking the width loads the model: only a run that writes vectors (or starts a collection) needs it.
+                dim=self.embedder.dim if any(p.chunks for p in plans) or not col.dim else col.dim,
                 model_name=self.model_name,
             )
             failpoint("after_commit")
@@ -117,6 +142,8 @@ class Ingestor:
                 write_snapshot(self.data_dir, build_snapshot(self.store, col, self.index))
                 tick("index", 1, 1)
             report.version = col.version
+            if on_commit is not None:
+                on_commit(report)
         report.seconds = round(time.perf_counter() - t0, 3)
         return report
 
@@ -142,7 +169,10 @@ class Ingestor:
             by_file.setdefault(d.file_path, []).append(d)
         plans: list[PlannedDocument] = []
         seen: set[str] = set()
-        max_tokens = self.max_tokens()
+        claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
+        keys = {source_key(src): src for src in existing}
+        pdf_budget = PdfBudget(self.limits.max_pdf_content_bytes, self.limits.max_pdf_seconds)
+        max_tokens = self.max_tokens() if self._model_ready else 0
         for i, f in enumerate(files):
             tick("read", i, len(files))
             old = by_file.get(f.source, [])
@@ -162,13 +192,21 @@ class Ingestor:
                 seen.update(d.source for d in old)
                 continue
             try:
-                docs = load_file(f.path, f.source, data)
+                docs = load_file(f.path, f.source, data, pdf_budget)
                 for doc in docs:
                     check_document(doc, self.limits)
+                    _check_owner(doc.source, f.source, claimed, existing, keys)
             except LoadError as exc:
                 self._fail(report, f.path, exc, old, seen)
                 continue
+            except Exception as exc:
+                # A parser's own limit or bug (pypdf's LimitReachedError, a RecursionError...) fails this
+                # file, never the batch: only a failure of the store aborts a run.
+                self._fail(report, f.path, LoadError(f"could not be parsed: {type(exc).__name__}: {exc}"), old, seen)
+                continue
             for doc in docs:
+                claimed[doc.source] = f.source
+                keys.setdefault(source_key(doc.source), doc.source)
                 seen.add(doc.source)
                 prev = existing.get(doc.source)
                 chash = _content_hash(doc, self._signature())
@@ -176,6 +214,11 @@ class Ingestor:
                     report.documents_unchanged += 1
                     plans.append(PlannedDocument(doc, prev.id, f.source, file_hash, chash, [], prev))
                     continue
+                if not self._model_ready:  # loading takes seconds: say so rather than sit on "0 of N"
+                    tick("model", 0, 1)
+                    max_tokens = self.max_tokens()  # loads the model: only a changed document is chunked
+                    self._model_ready = True
+                    tick("model", 1, 1)
                 chunks = chunk_document(
                     doc.text,
                     doc.title,
@@ -214,7 +257,6 @@ class Ingestor:
         # Longest first across the whole run: the embedder sorts within each call, but a call sees only
         # one slice, so slicing in document order would pad short chunks to long neighbours.
         todo = sorted((h for h in wanted if h not in vectors), key=lambda h: -wanted[h].n_tokens)
-        report.chunks_reused = len(wanted) - len(todo)
         step = 256  # progress granularity; the embedder batches internally
         for i in range(0, len(todo), step):
             tick("embed", i, len(todo))

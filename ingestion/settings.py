@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ingestion.store.db import Timeouts
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -66,6 +68,13 @@ class IngestLimits(_Strict):
         "also bounded by their columns: 64, 256 and 64).",
     )
     max_tags: int = Field(100, ge=1, le=10_000, description="Most tags one document may carry.")
+    max_pdf_content_bytes: int = Field(
+        16_000_000,
+        ge=1024,
+        description="Decompressed page content one PDF may hold, summed over its pages (a stream drawn by "
+        "several pages counts each time): a small file can inflate to gigabytes.",
+    )
+    max_pdf_seconds: float = Field(30.0, gt=0, le=3600, description="Parse time one PDF may take.")
 
 
 class StorePaths(_Strict):
@@ -73,6 +82,15 @@ class StorePaths(_Strict):
 
     data_dir: Path = Field(Path(".tether"), description="Folder for the SQLite file, indexes and the lock.")
     database_url: str | None = Field(None, description="SQLAlchemy URL; empty means SQLite at DATA_DIR/tether.db.")
+    connect_timeout_s: float = Field(
+        5.0, ge=0, le=600, description="PostgreSQL: seconds to open a connection (at least 2; 0 = no bound)."
+    )
+    statement_timeout_s: float = Field(
+        30.0, ge=0, le=86_400, description="PostgreSQL: seconds one statement may run or wait on a lock (0 = none)."
+    )
+    pool_timeout_s: float = Field(
+        10.0, ge=0, le=600, description="Seconds a request waits for a free database connection (0 = no bound)."
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -89,3 +107,6 @@ class StorePaths(_Strict):
                 url = "postgresql+psycopg://" + url[len("postgresql://") :]
             return url
         return f"sqlite:///{(self.data_dir / 'tether.db').resolve()}"
+
+    def timeouts(self) -> Timeouts:
+        return Timeouts(self.connect_timeout_s, self.statement_timeout_s, self.pool_timeout_s)

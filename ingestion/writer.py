@@ -30,9 +30,12 @@ class IngestReport:
     documents_unchanged: int = 0
     documents_deleted: int = 0
     documents_failed: int = 0
-    chunks_embedded: int = 0
-    chunks_reused: int = 0
-    chunks_total: int = 0
+    # chunks_embedded + chunks_reused == chunks_written; chunks_written + chunks_unchanged == chunks_total.
+    chunks_embedded: int = 0  # texts the model embedded in this run (a text shared by chunks, once)
+    chunks_reused: int = 0  # chunks written with a vector not computed for them (the store's, or a twin's)
+    chunks_total: int = 0  # chunks in the collection after the run
+    chunks_written: int = 0  # chunks of the documents added or updated
+    chunks_unchanged: int = 0  # chunks of the collection that the run left as they were
     version: int = 0
     seconds: float = 0.0
     errors: list[dict[str, str]] = field(default_factory=list)
@@ -164,6 +167,9 @@ def commit_plans(
             c.embedding_model = model_name
         s.flush()
         report.chunks_total = s.query(Chunk).filter(Chunk.collection_id == c.id).count()
+        report.chunks_written = len(rows)
+        report.chunks_unchanged = report.chunks_total - len(rows)
+        report.chunks_reused = len(rows) - report.chunks_embedded
         s.add(
             IngestionRun(
                 collection_id=c.id,

@@ -66,6 +66,8 @@ ROUTES: list[tuple[str, str, Any, str, str]] = [
     ("DELETE", "/v1/collections/default/documents/notes/new.md", None, "ingest", "query"),
     ("GET", "/metrics", None, "admin", "ingest"),
     ("GET", "/v1/answers/does-not-exist", None, "admin", "query"),
+    ("GET", "/v1/reviews/queue", None, "admin", "ingest"),
+    ("GET", "/v1/reviews/stats", None, "admin", "query"),
 ]
 
 
@@ -148,3 +150,29 @@ def test_audit_rows_of_other_collections_are_not_readable(stack: tuple[str, Serv
     assert hidden.status_code == 404 and hidden.json()["error"]["code"] == "not_found"  # not even its existence
     mine = _call(url, "POST", "/v1/answer", {"question": "Business plan price?"}, keys["query"]).json()["trace_id"]
     assert _call(url, "GET", f"/v1/answers/{mine}", None, scoped_admin).status_code == 200
+
+
+def test_metrics_show_a_scoped_admin_only_its_collections(stack: tuple[str, Services, dict[str, str]]) -> None:
+    url, svc, keys = stack
+    scoped_admin = create_key(svc.store, "metrics-of-default", ["admin"], ["default"])[1]
+    for collection in ("default", "other"):  # both indexes loaded, so both have a size to report
+        body = {"question": "Refund window?", "collection": collection}
+        assert _call(url, "POST", "/v1/retrieve", body, keys["admin"]).status_code == 200
+    full = _call(url, "GET", "/metrics", None, keys["admin"]).text
+    assert 'collection="other"' in full and 'collection="default"' in full
+    scoped = _call(url, "GET", "/metrics", None, scoped_admin)
+    assert scoped.status_code == 200
+    assert 'collection="default"' in scoped.text and 'collection="other"' not in scoped.text
+
+
+def test_401s_say_how_to_authenticate(stack: tuple[str, Services, dict[str, str]]) -> None:
+    url, _, keys = stack
+    missing = httpx.get(url + "/v1/collections")
+    assert missing.status_code == 401
+    assert "tether keys create" in missing.json()["error"]["message"]
+    assert missing.headers["www-authenticate"].startswith("Bearer")
+    bare = httpx.get(url + "/v1/collections", headers={"Authorization": keys["query"]})  # no "Bearer "
+    assert bare.status_code == 401
+    assert "missing" not in bare.json()["error"]["message"] and "Bearer" in bare.json()["error"]["message"]
+    wrong = httpx.get(url + "/v1/collections", headers={"Authorization": "Bearer tth_not-a-real-key"})
+    assert wrong.status_code == 401 and 'error="invalid_token"' in wrong.headers["www-authenticate"]

@@ -11,6 +11,7 @@ from app.services import Services
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.conftest import CORPUS
+from tests.support.hostile import deep_json, pdf_bomb
 from tests.support.stack import ingest, serve
 
 
@@ -69,6 +70,12 @@ def test_upload_replace_delete(stack: tuple[str, Services]) -> None:
         ("notes/image.png", b"\x89PNG", 400, "invalid_request"),
         ("../escape.md", b"# x\n\ny", 400, "invalid_request"),
         ("notes/.hidden.md", b"# x\n\ny", 400, "invalid_request"),
+        ("notes/bomb.pdf", pdf_bomb(80_000_000), 422, "ingest_failed"),  # was a 500
+        ("notes/deep.jsonl", deep_json(100_000), 422, "ingest_failed"),  # was a 500
+        ("notes/nul%00byte.md", b"# x\n\ny", 400, "invalid_request"),  # was a 500
+        ("notes/%E2%80%AEgnp.md", b"# x\n\ny", 400, "invalid_request"),  # a right-to-left override
+        ("notes/" + "n" * 300 + ".md", b"# x\n\ny", 400, "invalid_request"),  # a component over 255 bytes
+        ("notes/" + "é" * 200 + ".md", b"# x\n\ny", 400, "invalid_request"),  # 200 characters, 400 bytes
     ],
 )
 def test_bad_uploads(stack: tuple[str, Services], source: str, body: bytes, status: int, code: str) -> None:
@@ -87,3 +94,54 @@ def test_upload_over_limit(stack: tuple[str, Services]) -> None:
     big = b"a" * (svc.settings.limits.max_upload_bytes + 1)
     r = httpx.put(url + "/v1/collections/default/documents/notes/big.txt", content=big, timeout=60)
     assert r.status_code == 413 and "MAX_UPLOAD_BYTES" in r.json()["error"]["message"]
+
+
+def test_a_file_folder_clash_is_a_conflict_and_leaves_nothing(stack: tuple[str, Services]) -> None:
+    url, svc = stack
+    docs = f"{url}/v1/collections/default/documents"
+    body = b"# Clash\n\nA short note about clashing names.\n"
+    assert httpx.put(f"{docs}/clash/file.md", content=body, timeout=120).status_code == 200
+    assert httpx.put(f"{docs}/clash/dir.md/inner.md", content=body, timeout=120).status_code == 200
+    for source in ("clash/file.md/inner.md", "clash/dir.md"):  # under a file; over a folder
+        r = httpx.put(f"{docs}/{source}", content=body, timeout=60)
+        assert r.status_code == 409, r.text
+        assert r.json()["error"]["code"] == "source_conflict" and "clash/" in r.json()["error"]["message"]
+    uploads = svc.settings.store.data_dir / "uploads" / "default"
+    assert not [p for p in uploads.rglob("*") if p.name.endswith(".part")]
+    listing = {d["source"] for d in httpx.get(docs).json()["documents"]}
+    assert {"clash/file.md", "clash/dir.md/inner.md"} <= listing
+    assert not {"clash/file.md/inner.md", "clash/dir.md"} & listing
+
+
+def test_a_busy_writer_is_a_409_that_discloses_no_path_or_pid(stack: tuple[str, Services]) -> None:
+    import os
+
+    from ingestion.locking import writer_lock
+
+    url, svc = stack
+    data_dir = svc.settings.store.data_dir
+    with writer_lock(data_dir):  # another ingestion holds the lock
+        for method in ("PUT", "DELETE"):
+            r = httpx.request(method, f"{url}/v1/collections/default/documents/notes/busy.md", content=b"# B\n\nb.\n")
+            assert r.status_code == 409, r.text
+            message = r.json()["error"]["message"]
+            assert r.json()["error"]["code"] == "ingestion_running" and "another ingestion" in message
+            assert str(data_dir) not in message and data_dir.name not in message and str(os.getpid()) not in message
+
+
+def test_a_refused_upload_leaves_the_kept_file_as_the_store_has_it(stack: tuple[str, Services]) -> None:
+    """The file kept on disk is replaced only once the store has its new version: a 422 or a 409 leaves
+    disk and store agreeing on the previous one."""
+    from ingestion.locking import writer_lock
+
+    url, svc = stack
+    path = f"{url}/v1/collections/default/documents/notes/kept.md"
+    kept = svc.settings.store.data_dir / "uploads" / "default" / "notes" / "kept.md"
+    v1 = b"# Kept\n\nThe kept note says version one.\n"
+    assert httpx.put(path, content=v1, timeout=120).status_code == 200
+    assert httpx.put(path, content=b"caf\xe9, not UTF-8", timeout=60).status_code == 422
+    with writer_lock(svc.settings.store.data_dir):
+        assert httpx.put(path, content=v1.replace(b"one", b"two"), timeout=60).status_code == 409
+    assert kept.read_bytes() == v1
+    assert "version one" in httpx.get(path).json()["text"]
+    assert not [p for p in kept.parent.iterdir() if p.name.endswith(".part")]

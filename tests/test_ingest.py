@@ -16,7 +16,7 @@ from ingestion.pipeline import Ingestor
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.snapshot import current_version, open_snapshot, read_snapshot
 from ingestion.store import Chunk, Collection, Document, Store, open_store
-from ingestion.writer import remove_documents
+from ingestion.writer import IngestReport, remove_documents
 
 _OPEN: list[Store] = []
 
@@ -208,3 +208,57 @@ def test_changing_chunk_size_rechunks(
     )
     assert again.documents_updated == first.documents_added and again.chunks_embedded > 0
     assert max(c.n_tokens for c in _chunks(store)) <= 96
+
+
+def test_the_summary_adds_up(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> None:
+    """Two files with the same text embed it once: the counts must still add up to the chunks written,
+    and with the chunks left as they were, to the collection's total."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    same = b"# Storage\n\nThe Free plan includes 5 GB of storage.\n"
+    for name in ("a.md", "b.md"):
+        (kb / name).write_bytes(same)
+    (kb / "c.md").write_bytes(b"# Refunds\n\nAnnual plans are refunded within 30 days.\n")
+    ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data", embedder)
+
+    def adds_up(report: IngestReport) -> None:
+        out = report.as_dict()
+        assert out["chunks_embedded"] + out["chunks_reused"] == out["chunks_written"], out
+        assert out["chunks_written"] + out["chunks_unchanged"] == out["chunks_total"], out
+
+    first = ing.ingest([kb], "kb")
+    adds_up(first)
+    assert (first.chunks_embedded, first.chunks_reused, first.chunks_written) == (2, 1, 3)
+    (kb / "c.md").write_bytes(b"# Refunds\n\nAnnual plans are refunded within 14 days.\n")
+    second = ing.ingest([kb], "kb")
+    adds_up(second)
+    assert (second.chunks_written, second.chunks_unchanged, second.chunks_total) == (1, 2, 3)
+
+
+def test_an_unchanged_reingest_never_loads_the_model(tmp_path: Path, small_corpus: Path) -> None:
+    """A no-op `tether ingest` took 6-9 s: the model was loaded to learn its window and width."""
+    url, data = f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data"
+    first = _ingestor(url, data, SentenceTransformerEmbedder()).ingest([small_corpus], "kb")
+    assert first.errors == [] and first.documents_added >= 5
+    fresh = SentenceTransformerEmbedder()
+    again = _ingestor(url, data, fresh).ingest([small_corpus], "kb")
+    assert again.documents_unchanged == first.documents_added and again.chunks_written == 0
+    assert fresh._model is None
+
+
+def test_progress_names_the_model_load(tmp_path: Path, small_corpus: Path) -> None:
+    """The first ingestion spends seconds loading the model before any chunk: the progress says so,
+    where it used to sit silent on "Reading and chunking 0/N"."""
+    url, data = f"sqlite:///{tmp_path / 't.db'}", tmp_path / "data"
+    stages: list[tuple[str, int, int]] = []
+    _ingestor(url, data, SentenceTransformerEmbedder()).ingest(
+        [small_corpus], "kb", progress=lambda stage, done, total: stages.append((stage, done, total))
+    )
+    names = [s for s, _, _ in stages]
+    assert ("model", 0, 1) in stages and ("model", 1, 1) in stages
+    assert names.index("model") < names.index("embed")
+    again: list[str] = []
+    _ingestor(url, data, SentenceTransformerEmbedder()).ingest(
+        [small_corpus], "kb", progress=lambda s, d, t: again.append(s)
+    )
+    assert "model" not in again  # nothing changed: nothing to load

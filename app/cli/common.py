@@ -30,8 +30,7 @@ class CliState:
             try:
                 s = Settings()
             except ValidationError as exc:
-                err_console.print(f"[red]invalid settings:[/red] {exc}")
-                raise typer.Exit(2) from None
+                raise _invalid(exc) from None
             self._settings = overridden(s, self.overrides())
         return self._settings
 
@@ -48,8 +47,28 @@ def overridden(settings: Settings, changes: Mapping[str, Any]) -> Settings:
     try:
         return settings.override(changes)
     except (ValidationError, ValueError) as exc:
-        err_console.print(f"[red]invalid settings:[/red] {exc}")
-        raise typer.Exit(2) from None
+        raise _invalid(exc) from None
+
+
+def describe_settings_error(exc: ValidationError | ValueError) -> list[str]:
+    """One line per refused setting, named as its environment variable (pure). Pydantic's own text ends
+    each error with a documentation link and never says which variable to fix; values are left out, as a
+    database URL may carry a password."""
+    if not isinstance(exc, ValidationError):
+        return [str(exc)]
+    lines = []
+    for err in exc.errors(include_url=False, include_input=False):
+        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        loc = [str(part) for part in err.get("loc", ())]
+        lines.append(f"TETHER_{'__'.join(loc).upper()}: {msg}" if loc else msg)
+    return lines
+
+
+def _invalid(exc: ValidationError | ValueError) -> typer.Exit:
+    for line in describe_settings_error(exc):
+        err_console.print("[red]invalid settings:[/red] ", end="")
+        err_console.print(line, markup=False, highlight=False)
+    return typer.Exit(2)
 
 
 def state(ctx: typer.Context) -> CliState:
@@ -69,3 +88,16 @@ def fail(message: str, code: int = 2, as_json: bool = False) -> typer.Exit:
     else:
         err_console.print(f"[red]error:[/red] {message}")
     return typer.Exit(code)
+
+
+def require_data(settings: Settings, as_json: bool = False) -> None:
+    """Commands that read a store refuse to run where none is: opening one would create an empty
+    `.tether` in the current folder and then report an unknown collection, without saying where it looked."""
+    data_dir = settings.store.data_dir
+    if not settings.store.database_url and not data_dir.exists():
+        raise fail(
+            f"no Tether data folder at {data_dir.resolve()}: nothing was ingested there; run from the folder "
+            "you ingested in, or pass --data-dir (TETHER_STORE__DATA_DIR)",
+            2,
+            as_json,
+        )

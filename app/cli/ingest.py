@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 from sqlalchemy import func, select
 
-from app.cli.common import err_console, fail, print_json, state
+from app.cli.common import err_console, fail, print_json, require_data, state
 from app.services import make_ingestor
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
@@ -20,7 +20,12 @@ from ingestion.store import Chunk, Collection, Document, Store, open_store
 from ingestion.writer import remove_documents
 
 documents_app = typer.Typer(help="Inspect and remove ingested documents.", no_args_is_help=True)
-_STAGES = {"read": "Reading and chunking", "embed": "Embedding chunks", "index": "Writing the index"}
+_STAGES = {
+    "model": "Loading the embedding model",
+    "read": "Reading and chunking",
+    "embed": "Embedding chunks",
+    "index": "Writing the index",
+}
 
 
 def ingest_command(
@@ -33,7 +38,7 @@ def ingest_command(
     """Ingest a knowledge base: only new or changed documents are embedded."""
     settings = state(ctx).settings()
     name = collection or settings.default_collection
-    store = open_store(settings.store.resolved_database_url())
+    store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
     ingestor = make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding))
     try:
         if as_json:
@@ -73,6 +78,8 @@ def ingest_command(
             "documents_failed",
             "chunks_embedded",
             "chunks_reused",
+            "chunks_written",
+            "chunks_unchanged",
             "chunks_total",
             "seconds",
         ):
@@ -84,9 +91,10 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _open(ctx: typer.Context) -> tuple[Settings, Store]:
+def _open(ctx: typer.Context, as_json: bool) -> tuple[Settings, Store]:
     settings = state(ctx).settings()
-    return settings, open_store(settings.store.resolved_database_url())
+    require_data(settings, as_json)
+    return settings, open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
 
 
 @documents_app.command("list")
@@ -96,7 +104,7 @@ def list_documents(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """List the documents of a collection."""
-    settings, store = _open(ctx)
+    settings, store = _open(ctx, as_json)
     name = collection or settings.default_collection
     with store.session() as s:
         col = s.scalar(select(Collection).where(Collection.name == name))
@@ -140,7 +148,7 @@ def show_document(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Show one document's metadata (and chunks)."""
-    settings, store = _open(ctx)
+    settings, store = _open(ctx, as_json)
     name = collection or settings.default_collection
     with store.session() as s:
         doc = s.scalar(
@@ -191,7 +199,7 @@ def remove_document(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Remove documents from the store and the index."""
-    settings, store = _open(ctx)
+    settings, store = _open(ctx, as_json)
     name = collection or settings.default_collection
     try:
         removed, missing = remove_documents(store, settings.store.data_dir, settings.index, name, refs)

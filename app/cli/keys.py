@@ -8,9 +8,14 @@ from rich.table import Table
 
 from app.cli.common import fail, print_json, state
 from app.security.keys import ROLES, create_key, list_keys, revoke_key
-from ingestion.store import open_store
+from ingestion.store import Store, open_store
 
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
+
+
+def _open_store(ctx: typer.Context) -> Store:
+    store = state(ctx).settings().store
+    return open_store(store.resolved_database_url(), timeouts=store.timeouts())
 
 
 @keys_app.command("create")
@@ -22,7 +27,7 @@ def create(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Create a key. Store the printed key now: only its hash is kept."""
-    store = open_store(state(ctx).settings().store.resolved_database_url())
+    store = _open_store(ctx)
     try:
         key_id, key = create_key(store, name, role, collection)
     except ValueError as exc:
@@ -38,7 +43,7 @@ def create(
 @keys_app.command("list")
 def list_(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
     """List keys (ids, names, prefixes, scopes; never the keys themselves)."""
-    store = open_store(state(ctx).settings().store.resolved_database_url())
+    store = _open_store(ctx)
     try:
         keys = list_keys(store)
     finally:
@@ -66,7 +71,7 @@ def revoke(
     ctx: typer.Context, key_id: int = typer.Argument(...), as_json: bool = typer.Option(False, "--json")
 ) -> None:
     """Revoke a key (effective on every server within TETHER_AUTH__KEY_CACHE_S seconds)."""
-    store = open_store(state(ctx).settings().store.resolved_database_url())
+    store = _open_store(ctx)
     try:
         found = revoke_key(store, key_id)
     finally:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import typer
 
-from app.cli.common import CliState
+from app.cli.common import CliState, fail
 from app.cli.ingest import documents_app, ingest_command
 from app.cli.keys import keys_app
+from app.cli.review import review_app
 from app.cli.serve import ask_command, serve_command
 
 app = typer.Typer(
@@ -34,6 +36,7 @@ app.add_typer(documents_app, name="documents")
 app.command("serve")(serve_command)
 app.command("ask")(ask_command)
 app.add_typer(keys_app, name="keys")
+app.add_typer(review_app, name="review")
 
 
 def _mount_evals() -> None:
@@ -56,7 +59,15 @@ def main() -> None:
     # OpenMP threads that spin while idle starve the other runtime on a small machine (torch and
     # llama.cpp each bring one); read once, when the first libgomp loads, so set it before either.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    app()
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    try:
+        app()
+    except (OperationalError, InterfaceError) as exc:
+        # A store that is down is one line (and, with --json, one JSON object), not a traceback.
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        as_json = "--json" in sys.argv
+        sys.exit(fail(f"the store is unavailable: {reason}", 3, as_json).exit_code)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from app.answering import Policy
-from app.cli.common import err_console, fail, overridden, print_json, state
+from app.cli.common import err_console, fail, overridden, print_json, require_data, state
 
 
 def serve_command(
@@ -31,16 +31,24 @@ def serve_command(
     # validates exactly what this process did.
     for name, value in (cli.overrides() | {k: v for k, v in flags.items() if v is not None}).items():
         os.environ["TETHER_" + name.replace(".", "__").upper()] = str(value)
+    if workers > 1 and not settings.rate_limit.redis_url:
+        err_console.print(
+            f"[yellow]warning:[/yellow] {workers} workers each keep their own rate limits, so a key may make "
+            f"{workers} times its rate; set TETHER_RATE_LIMIT__REDIS_URL to share one budget"
+        )
     err_console.print(
         f"Tether serving collection '{settings.default_collection}' on http://{host}:{port} "
         f"(backend: {settings.llm.backend}, verifier: {settings.verifier.kind})"
     )
+    # Tether logs one access line per request itself (with the trace id and key id): uvicorn's would double it.
     if workers > 1:
-        uvicorn.run("app.http.factory:app_from_env", host=host, port=port, workers=workers, factory=True)
+        uvicorn.run(
+            "app.http.factory:app_from_env", host=host, port=port, workers=workers, factory=True, access_log=False
+        )
     else:
         from app.http import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port)
+        uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
 
 
 def ask_command(
@@ -61,6 +69,7 @@ def ask_command(
     if policy not in ("annotate", "redact", "abstain"):
         raise fail(f"--policy must be annotate, redact or abstain, not {policy!r}", 2, as_json)
     chosen = cast(Policy, policy)
+    require_data(settings, as_json)
     svc = build_services(settings)
     try:
         q = AnswerQuery(
@@ -72,7 +81,8 @@ def ask_command(
         )
         result = svc.answerer.answer(q)
     except UnknownCollection as exc:
-        raise fail(f"unknown collection {exc.args[0]!r}; ingest into it first", 2, as_json) from None
+        where = "the database" if settings.store.database_url else str(settings.store.data_dir.resolve())
+        raise fail(f"unknown collection {exc.args[0]!r} in {where}; ingest into it first", 2, as_json) from None
     except TetherError as exc:
         raise fail(exc.message, 1, as_json) from None
     finally:

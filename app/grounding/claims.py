@@ -148,6 +148,15 @@ def parse_citations(text: str, n_passages: int | None = None, offset: int = 0) -
     return found
 
 
+_MARKER_RUN = re.compile(r"\s*(?:" + _MARKER.pattern + r")")
+
+
+def strip_markers(text: str) -> str:
+    """`text` without citation markers: a passage that writes "[1][2]" must not cite, in an answer,
+    passages it never saw (the official pricing page is often [1])."""
+    return _MARKER_RUN.sub("", text)
+
+
 def strip_markup(text: str) -> str:
     """Markers, links, emphasis and code ticks removed; whitespace collapsed."""
     text = _MARKER.sub(" ", text)

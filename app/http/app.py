@@ -7,13 +7,19 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+from sqlalchemy.exc import SQLAlchemyError
 
+from app.http.console import mount_console
+from app.http.console import router as console_router
 from app.http.documents import router as documents_router
 from app.http.errors import install_error_handlers
 from app.http.limits import BodySizeLimit
 from app.http.openai_compat import router as openai_router
+from app.http.reviews import router as reviews_router
 from app.http.routes import router
 from app.observability import Metrics, ObservabilityMiddleware, configure_logging
+from app.security.keys import list_keys
 from app.services import Services, build_services
 from app.settings import Settings
 
@@ -33,6 +39,8 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
         app.state.services = services or build_services(settings)
         if settings.auth.mode == "open":
             log.warning("open local mode: no API keys are checked; bound to %s only", settings.server.host)
+        else:
+            _announce_keys(app.state.services)
         try:
             yield
         finally:
@@ -40,7 +48,8 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
                 app.state.services.close()
 
     configure_logging(settings.json_logs)
-    app = FastAPI(title="Tether", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # Everything else runs offline, so /docs does too: its assets come from an installed package.
+    app = FastAPIOffline(title="Tether", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.metrics = Metrics()
     install_error_handlers(app)
@@ -51,4 +60,24 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(router)
     app.include_router(openai_router)
     app.include_router(documents_router)
+    app.include_router(reviews_router)
+    app.include_router(console_router)
+    if settings.console.enabled:
+        mount_console(app)
     return app
+
+
+def _announce_keys(services: Services) -> None:
+    """Keys mode, said at start-up: a fresh deployment answers every request with 401 until a key exists."""
+    try:
+        active = sum(1 for k in list_keys(services.store) if not k["revoked"])
+    except SQLAlchemyError as exc:  # the store's outage is /readyz's to report; start-up goes on
+        log.warning("keys mode: could not count the API keys: %s", exc)
+        return
+    if active:
+        log.info("keys mode: every route but health and docs needs an API key (%d active)", active)
+    else:
+        log.warning(
+            "keys mode: every route but health and docs needs an API key, and no API key exists yet: "
+            "create one with `tether keys create --name NAME --role query`"
+        )

@@ -5,7 +5,9 @@ being served on the previous index version until the new one is switched in atom
 
 from __future__ import annotations
 
+import logging
 import re
+import uuid
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -16,19 +18,31 @@ from app.errors import BadRequest, Conflict, LimitExceeded, NotFound, TetherErro
 from app.http.routes import ERRORS
 from app.http.security import IngestKey, QueryKey, ServicesDep, check_collection
 from app.services import make_ingestor
-from ingestion.discovery import FoundFile
+from ingestion.discovery import FoundFile, bad_source_char, source_name
 from ingestion.loaders import supported_suffixes
 from ingestion.locking import IngestionLocked
 from ingestion.store import Chunk, Collection, Document
-from ingestion.writer import remove_documents
+from ingestion.writer import IngestReport, remove_documents
 
 router = APIRouter(tags=["documents"])
+log = logging.getLogger("tether.documents")
 _COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 class IngestFailed(TetherError):
     status = 422
     code = "ingest_failed"
+
+
+class SourceConflict(TetherError):
+    status = 409
+    code = "source_conflict"
+
+
+def _busy(exc: IngestionLocked) -> Conflict:
+    # The lock's own message names the data dir and the holder's PID: for the operator's log only.
+    log.info("upload refused: %s", exc)
+    return Conflict("another ingestion is writing to the store; retry when it has finished", code="ingestion_running")
 
 
 def _collection_name(name: str) -> str:
@@ -40,8 +54,26 @@ def _collection_name(name: str) -> str:
     return name
 
 
+# Uploads are kept on disk under their source, beside a ".NAME.part" temporary: each component must fit
+# a file name (255 bytes on every common file system) with that affix.
+MAX_COMPONENT_BYTES = 255 - len("..part")
+
+
 def _safe_source(source: str) -> str:
-    p = PurePosixPath(source)
+    bad = bad_source_char(source)
+    if bad is not None:
+        raise BadRequest(
+            f"source: control and format characters (NUL, newline, bidi overrides...) are not allowed; found {bad}",
+            code="invalid_request",
+        )
+    p = PurePosixPath(source_name(source))
+    for part in p.parts:
+        if len(part.encode()) > MAX_COMPONENT_BYTES:
+            raise BadRequest(
+                f"source: the name {part[:32]!r}... is {len(part.encode())} bytes in UTF-8, over the limit of "
+                f"{MAX_COMPONENT_BYTES} for one path component",
+                code="invalid_request",
+            )
     if p.is_absolute() or ".." in p.parts or not p.name or any(part.startswith((".", "_")) for part in p.parts):
         raise BadRequest(
             f"source: {source!r} must be a relative path without '..', hidden or '_' parts", code="invalid_request"
@@ -123,19 +155,40 @@ async def put_document(
     return await run_in_threadpool(_ingest_upload, svc, collection, source, data)
 
 
+def _check_clash(root: Path, source: str) -> None:
+    """Uploads live on disk under their source: `a.md/b.md` cannot sit under the file `a.md`, nor `a.md`
+    over the folder holding `a.md/b.md`."""
+    parts = PurePosixPath(source).parts
+    for i in range(1, len(parts)):
+        if (root.joinpath(*parts[:i])).is_file():
+            raise SourceConflict(f"source: {source!r} would be inside the document {'/'.join(parts[:i])!r}")
+    if (root / source).is_dir():
+        raise SourceConflict(f"source: {source!r} is a folder of other documents ({source}/...)")
+
+
 def _ingest_upload(svc: Any, collection: str, source: str, data: bytes) -> dict[str, Any]:
     settings = svc.settings
     # Uploads are kept (the store records the file each document came from), one folder per collection.
-    dest = Path(settings.store.data_dir) / "uploads" / collection / source
+    root = Path(settings.store.data_dir) / "uploads" / collection
+    dest = root / source
+    _check_clash(root, source)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part")
-    tmp.write_bytes(data)
-    tmp.replace(dest)
+    # The upload is parsed from a temporary beside the kept file (hidden, same suffix, unique) and replaces
+    # it only once the store holds it: a refused upload (409, 422) or a kill leaves disk and store agreeing.
+    tmp = dest.with_name(f".{dest.stem}.{uuid.uuid4().hex[:12]}.part{dest.suffix}")
+
+    def keep(report: IngestReport) -> None:
+        if not report.errors:
+            tmp.replace(dest)
+
     ingestor = make_ingestor(settings, svc.store, svc.embedder)
     try:
-        report = ingestor.ingest_files([FoundFile(dest, source)], collection)
+        tmp.write_bytes(data)
+        report = ingestor.ingest_files([FoundFile(tmp, source)], collection, on_commit=keep)
     except IngestionLocked as exc:
-        raise Conflict(str(exc), code="ingestion_running") from None
+        raise _busy(exc) from None
+    finally:
+        tmp.unlink(missing_ok=True)
     if report.errors:
         raise IngestFailed(f"{source}: {report.errors[0]['error']}")
     return report.as_dict()
@@ -149,7 +202,7 @@ def delete_document(collection: str, ref: str, svc: ServicesDep, principal: Inge
     try:
         removed, _ = remove_documents(svc.store, s.store.data_dir, s.index, collection, [ref])
     except IngestionLocked as exc:
-        raise Conflict(str(exc), code="ingestion_running") from None
+        raise _busy(exc) from None
     if not removed:
         raise NotFound(f"no document {ref!r} in collection {collection!r}")
     return {"removed": removed}

@@ -8,9 +8,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import RateLimited, TetherError
+from app.errors import DependencyUnavailable, RateLimited, TetherError, Unauthorized
 from app.retrieval.view import UnknownCollection
 
 log = logging.getLogger("tether.http")
@@ -34,11 +36,24 @@ def install_error_handlers(app: FastAPI) -> None:
         resp = error_response(exc.status, exc.code, exc.message)
         if isinstance(exc, RateLimited):
             resp.headers["Retry-After"] = str(max(1, round(exc.retry_after)))
+        if isinstance(exc, Unauthorized):
+            resp.headers["WWW-Authenticate"] = exc.www_authenticate
         return resp
 
     @app.exception_handler(UnknownCollection)
     async def _collection(_: Request, exc: UnknownCollection) -> JSONResponse:
         return error_response(404, "unknown_collection", f"unknown collection {exc.args[0]!r}")
+
+    async def _store_down(request: Request, exc: Exception) -> JSONResponse:
+        # The details (host, port, driver message) go to the log, not to the caller.
+        log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+        err = DependencyUnavailable("the store is unavailable or did not answer in time; retry shortly")
+        resp = error_response(err.status, err.code, err.message)
+        resp.headers["Retry-After"] = "5"
+        return resp
+
+    for outage in (OperationalError, InterfaceError, PoolTimeout):
+        app.add_exception_handler(outage, _store_down)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -58,5 +73,20 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(500, "internal_error", "internal error; see the server log with this trace id")
+        # This handler answers from outside the observability middleware (whose trace id header and
+        # context variable are gone by now): carry the request's trace id into the log line and the reply.
+        trace_id = str(getattr(request.state, "trace_id", "") or "") or None
+        log.exception("unhandled error on %s %s", request.method, request.url.path, extra={"trace_id": trace_id})
+        resp = JSONResponse(
+            {
+                "error": {
+                    "code": "internal_error",
+                    "message": "internal error; see the server log with this trace id",
+                    "trace_id": trace_id,
+                }
+            },
+            status_code=500,
+        )
+        if trace_id:
+            resp.headers["X-Trace-Id"] = trace_id
+        return resp

@@ -13,12 +13,12 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.answering import AnswerQuery
 from app.errors import BadRequest
 from app.http.routes import ERRORS, _query, _record, trace_id
-from app.http.schemas import Answerable, RetrieveRequest, Strictness
+from app.http.schemas import Answerable, RetrieveRequest, Strictness, unencodable_text
 from app.http.security import QueryKey, ServicesDep
 from app.llm.extractive import keywords
 from app.retrieval.hybrid import Filters
@@ -46,6 +46,15 @@ class ChatRequest(BaseModel):
     messages: list[ChatMessage] = Field(..., min_length=1)
     stream: bool = False
     tether: TetherOptions | None = Field(None, description="Tether's own options (extension field).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _encodable(cls, data: Any) -> Any:
+        # Free-form parts (content lists, ignored knobs) are not validated as str: check every string here.
+        where = unencodable_text(data, "")
+        if where is not None:
+            raise ValueError(f"{where.lstrip('.') or 'body'}: a lone surrogate (e.g. \\ud800) is not text")
+        return data
 
 
 def _text(msg: ChatMessage) -> str:

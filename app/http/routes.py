@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -26,12 +29,15 @@ from app.http.schemas import (
 )
 from app.http.security import AdminKey, QueryKey, ServicesDep, check_collection
 from app.retrieval.passages import Passage
+from app.retrieval.view import UnknownCollection
+from app.reviews.store import Window
 from app.security.keys import Principal
 from app.services import Services
 
 router = APIRouter()
+log = logging.getLogger("tether.http")
 ERRORS: dict[int | str, dict[str, Any]] = {
-    c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 413, 422, 429, 502, 504)
+    c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 409, 413, 422, 429, 502, 503, 504)
 }
 
 
@@ -71,18 +77,27 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", tags=["health"], responses={503: {"model": ErrorResponse}})
 def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
-    """Ready: model loaded, store reachable, the default collection's index loaded."""
+    """Ready: model loaded, store reachable, the default collection's index loaded when it exists (a fresh
+    deployment has none until its first upload, and is ready for it). `dependencies` lists every
+    configured one; Redis being down is reported but not unready (rate limits fall back to the process)."""
+    deps = svc.dependencies()
+    if deps["store"] != "ok":
+        raise NotReady(f"not ready: store {deps['store']}")
+    name = svc.settings.default_collection
     try:
-        svc.store.ping()
-        view = svc.retriever.view(svc.settings.default_collection)
-    except Exception as exc:
-        raise NotReady(f"not ready: {exc}") from exc
+        view = svc.retriever.view(name)
+    except UnknownCollection:
+        return {"status": "ready", "collection": name, "collection_version": None, "chunks": 0, "dependencies": deps}
+    except Exception as exc:  # the details (paths of the index files) go to the log only
+        log.warning("readiness: the default collection's index did not load: %s", exc)
+        raise NotReady(f"not ready: the index of {name!r} did not load") from exc
     request.app.state.metrics.index_chunks.labels(view.name).set(view.snapshot.size)
     return {
         "status": "ready",
         "collection": view.name,
         "collection_version": view.version,
         "chunks": view.snapshot.size,
+        "dependencies": deps,
     }
 
 
@@ -91,12 +106,29 @@ def trace_id(request: Request) -> str:
 
 
 @router.get("/metrics", tags=["health"], response_class=PlainTextResponse, responses=ERRORS)
-def metrics(request: Request, svc: ServicesDep, _: AdminKey) -> PlainTextResponse:
-    """Prometheus metrics (admin keys)."""
+def metrics(request: Request, svc: ServicesDep, principal: AdminKey) -> PlainTextResponse:
+    """Prometheus metrics (admin keys; a key scoped to some collections sees only their series)."""
     m = request.app.state.metrics
     for name, size in svc.retriever.index_sizes().items():
         m.index_chunks.labels(name).set(size)
-    return PlainTextResponse(generate_latest(m.registry), media_type=CONTENT_TYPE_LATEST)
+    if svc.settings.audit.enabled:
+        since = datetime.now(UTC) - timedelta(days=svc.settings.audit.retention_days)
+        m.observe_reviews(svc.reviews.stats(Window(frozenset({"*"}), since=since)))
+    text = scoped_metrics(generate_latest(m.registry).decode(), principal)
+    return PlainTextResponse(text, media_type=CONTENT_TYPE_LATEST)
+
+
+_COLLECTION_LABEL = re.compile(r'\bcollection="((?:[^"\\]|\\.)*)"')
+
+
+def scoped_metrics(text: str, principal: Principal) -> str:
+    """The exposition without the samples of collections `principal` may not see (pure)."""
+
+    def visible(line: str) -> bool:
+        found = _COLLECTION_LABEL.search(line)
+        return line.startswith("#") or found is None or principal.can_access(found.group(1))
+
+    return "".join(line for line in text.splitlines(keepends=True) if visible(line))
 
 
 @router.get("/v1/answers/{trace_id}", tags=["answers"], responses=ERRORS)
@@ -210,6 +242,12 @@ def verify(req: VerifyRequest, svc: ServicesDep, principal: QueryKey) -> dict[st
                     f"passages[{i}].text: {len(p.text)} characters, over the limit of "
                     f"{lim.max_passage_chars} (TETHER_LIMITS__MAX_PASSAGE_CHARS)"
                 )
+        total = sum(len(p.text) for p in req.passages)
+        if total > lim.max_verify_chars:
+            raise LimitExceeded(
+                f"passages: {total} characters in all, over the limit of {lim.max_verify_chars} per call "
+                "(TETHER_LIMITS__MAX_VERIFY_CHARS)"
+            )
         passages = [
             Passage(
                 chunk_id=f"input-{i + 1}",

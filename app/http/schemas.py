@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.retrieval.hybrid import Filters
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unencodable_text(data: Any, path: str = "body") -> str | None:
+    """The path of the first string in `data` (JSON values, keys included) holding a lone surrogate:
+    JSON may escape one (`\\ud800`), but no UTF-8 text can carry it, so it fails wherever it is
+    encoded (the response, a hash, the log). None when every string is sound."""
+    if isinstance(data, str):
+        return path if _SURROGATE.search(data) else None
+    if isinstance(data, dict):
+        for k, v in data.items():
+            found = unencodable_text(k, path) or unencodable_text(v, f"{path}.{k}")
+            if found:
+                return found
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            found = unencodable_text(v, f"{path}.{i}")
+            if found:
+                return found
+    return None
 
 
 class _Req(BaseModel):
@@ -197,6 +219,7 @@ class ErrorBody(BaseModel):
     code: str
     message: str
     details: Any | None = None
+    trace_id: str | None = Field(None, description="On a 500: the id the server logged the failure under.")
 
 
 class ErrorResponse(BaseModel):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.grounding.claims import strip_markers
 from app.llm.base import Generation, GenerationRequest
 from app.llm.injection import looks_like_injection
 from app.llm.prompt import ABSTENTION, approx_tokens, sentence_cuts
@@ -140,7 +141,8 @@ def candidates(passages: Sequence[Passage]) -> list[Candidate]:
         for position, (start, end, raw) in enumerate(spans):
             if raw.lstrip().startswith("#"):  # a Markdown heading
                 continue
-            text = clean_sentence(raw)
+            # The answer adds its own marker; any the passage wrote would cite passages it never saw.
+            text = strip_markers(clean_sentence(raw))
             key = " ".join(_WORD.findall(text.lower()))
             # Planted instructions are data about the page, never an answer to quote.
             if not is_prose(text) or key in seen or looks_like_injection(text):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ingestion.loaders.base import strip_format_chars
+
 _PATTERNS = [
     # "ignore / disregard all previous instructions", "override your rules"
     r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}"
@@ -34,4 +36,5 @@ _INJECTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE |
 
 def looks_like_injection(text: str) -> bool:
     """True when `text` reads as an instruction to an assistant rather than information for a reader."""
-    return _INJECTION.search(text) is not None
+    # Passages sent to /v1/verify were never normalised: zero-width characters must not split words here.
+    return _INJECTION.search(strip_format_chars(text)) is not None

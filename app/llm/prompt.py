@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from app.errors import LimitExceeded
+from app.grounding.claims import strip_markers
 from app.llm.base import Message
 from app.retrieval.passages import Passage
 
@@ -50,8 +51,9 @@ def approx_tokens(text: str) -> int:
 
 
 def neutralise(text: str) -> str:
-    """Make passage text unable to close its fence or fake a chat turn; readable to a model."""
-    text = _FENCE_LOOKALIKE.sub(r"‹\1", text)
+    """Make passage text unable to close its fence, fake a chat turn or hand the model citation markers
+    to copy; readable to a model."""
+    text = _FENCE_LOOKALIKE.sub(r"‹\1", strip_markers(text))
     return _CONTROL_TOKEN.sub(r"‹|\1|›", text)
 
 

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from ingestion.store import ApiKey, Store
 from ingestion.store.models import utcnow
 
-Role = Literal["query", "ingest", "admin"]
-ROLES: tuple[Role, ...] = ("query", "ingest", "admin")
+Role = Literal["query", "ingest", "reviewer", "admin"]
+ROLES: tuple[Role, ...] = ("query", "ingest", "reviewer", "admin")
 KEY_PREFIX = "tth_"
 
 
@@ -27,8 +27,11 @@ class Principal:
     collections: frozenset[str]
 
     def has_role(self, role: Role) -> bool:
-        # admin may do everything; ingest keys may also query what they ingest.
-        return "admin" in self.roles or role in self.roles or (role == "query" and "ingest" in self.roles)
+        # admin may do everything; ingest keys may also query what they ingest, and reviewers may ask
+        # the questions whose answers they judge.
+        if "admin" in self.roles or role in self.roles:
+            return True
+        return role == "query" and bool(self.roles & {"ingest", "reviewer"})
 
     def can_access(self, collection: str) -> bool:
         return "*" in self.collections or collection in self.collections
@@ -95,6 +98,11 @@ class KeyResolver:
         self.store, self.cache_s = store, cache_s
         self._cache: dict[str, tuple[float, Principal | None]] = {}
         self._lock = threading.Lock()
+
+    def is_cached(self, key: str) -> bool:
+        """True when `resolve(key)` would answer from the cache, without the store."""
+        hit = self._cache.get(hash_key(key))
+        return hit is not None and time.monotonic() - hit[0] < self.cache_s
 
     def resolve(self, key: str) -> Principal | None:
         h = hash_key(key)

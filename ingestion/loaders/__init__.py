@@ -9,9 +9,17 @@ from ingestion.loaders.base import LoadedDocument, LoadError, normalise_text
 from ingestion.loaders.faq import load_csv, load_jsonl
 from ingestion.loaders.html import load_html
 from ingestion.loaders.markdown import load_markdown, load_text
-from ingestion.loaders.pdf import load_pdf
+from ingestion.loaders.pdf import PdfBudget, load_pdf
 
-__all__ = ["LOADERS", "LoadError", "LoadedDocument", "load_file", "normalise_text", "supported_suffixes"]
+__all__ = [
+    "LOADERS",
+    "LoadError",
+    "LoadedDocument",
+    "PdfBudget",
+    "load_file",
+    "normalise_text",
+    "supported_suffixes",
+]
 
 LOADERS = {
     ".md": load_markdown,
@@ -30,7 +38,7 @@ def supported_suffixes() -> list[str]:
     return sorted(LOADERS)
 
 
-def load_file(path: Path, source: str, data: bytes) -> list[LoadedDocument]:
+def load_file(path: Path, source: str, data: bytes, pdf_budget: PdfBudget | None = None) -> list[LoadedDocument]:
     """Parse `data` (the bytes of `path`) into documents whose sources derive from `source`."""
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
@@ -39,7 +47,7 @@ def load_file(path: Path, source: str, data: bytes) -> list[LoadedDocument]:
         )
     if not data.strip():
         raise LoadError("file is empty")
-    docs = loader(source, data)
+    docs = load_pdf(source, data, pdf_budget) if loader is load_pdf else loader(source, data)
     if not docs:
         raise LoadError("no text could be extracted")
     return docs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,27 +29,71 @@ class LoadedDocument:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# Unicode format characters (category Cf: zero-width joiners, word joiner, BOM, soft hyphen, bidi
+# overrides, tag characters). Invisible to a reader, they split words for every filter and tokenizer
+# ("Ig\u200dnore all previous instructions" passed the injection filter), so they are removed.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
 
 
+def strip_format_chars(text: str) -> str:
+    return _FORMAT.sub("", text)
+
+
 def normalise_text(text: str) -> str:
-    """NFC, LF line ends, no control characters, runs of spaces collapsed, at most one blank line."""
+    """NFC, LF line ends, no control or format characters, runs of spaces collapsed, at most one blank
+    line."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    text = _FORMAT.sub("", _CONTROL.sub("", text))
     lines = [_SPACES.sub(" ", ln).rstrip() for ln in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-def decode_utf8(data: bytes) -> str:
-    """Strict UTF-8 (a BOM is allowed): a mis-encoded file is an error, never mojibake in the corpus."""
+# Byte-order marks, longest first (a UTF-32 LE mark begins like a UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+# Declared charsets refused even though Python can decode them: UTF-7 hides markup in plain ASCII.
+_UNSAFE_CHARSETS = {"utf-7", "utf_7"}
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Text from bytes, strictly: a byte-order mark wins, then the charset the file declares (an HTML
+    <meta>), then UTF-8. A mis-encoded file is an error, never mojibake in the corpus."""
+    codec, name = "utf-8", "UTF-8"
+    for bom, bom_codec, bom_name in _BOMS:
+        if data.startswith(bom):
+            codec, name, data = bom_codec, bom_name, data[len(bom) :]
+            break
+    else:
+        if declared:
+            codec, name = _declared_codec(declared), declared
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise LoadError(f"not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 4]!r})") from exc
+        raise LoadError(f"not valid {name} (byte {exc.start}: {data[exc.start : exc.start + 4]!r})") from exc
     if "\x00" in text:
         raise LoadError("binary content (NUL bytes) in a text file")
     return text
+
+
+def _declared_codec(charset: str) -> str:
+    try:
+        info = codecs.lookup(charset.strip())
+    except LookupError:
+        raise LoadError(f"unknown charset {charset!r} declared") from None
+    if info.name in _UNSAFE_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        raise LoadError(f"charset {charset!r} is not accepted")
+    return info.name
 
 
 _SCALARS = (str, int, float, date)  # bool is an int; datetime a date (YAML turns 2026-01-02 into a date)

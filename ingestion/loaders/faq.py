@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ingestion.loaders.base import LoadedDocument, LoadError, as_tags, decode_utf8, normalise_text, opt_str
+from ingestion.loaders.base import LoadedDocument, LoadError, as_tags, decode_text, normalise_text, opt_str
 
 _Q = ("question", "q", "title")
 _A = ("answer", "a", "text", "body")
@@ -52,7 +52,7 @@ def _records_to_docs(source: str, records: Iterable[tuple[int, Mapping[str, Any]
 
 
 def load_csv(source: str, data: bytes) -> list[LoadedDocument]:
-    text = decode_utf8(data)
+    text = decode_text(data)
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         rows = [(reader.line_num, row) for row in reader]
@@ -65,13 +65,15 @@ def load_csv(source: str, data: bytes) -> list[LoadedDocument]:
 
 def load_jsonl(source: str, data: bytes) -> list[LoadedDocument]:
     records: list[tuple[int, Mapping[str, Any]]] = []
-    for i, line in enumerate(decode_utf8(data).splitlines(), start=1):
+    for i, line in enumerate(decode_text(data).splitlines(), start=1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise LoadError(f"invalid JSON at line {i}: {exc.msg}") from exc
+        except RecursionError:  # the decoder recurses per level: [[[[...]]]] exhausts the stack
+            raise LoadError(f"invalid JSON at line {i}: nested too deeply") from None
         if not isinstance(obj, dict):
             raise LoadError(f"line {i} is not a JSON object")
         records.append((i, obj))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
-from ingestion.loaders.base import LoadedDocument, as_tags, decode_utf8, normalise_text, opt_str
+from ingestion.loaders.base import LoadedDocument, as_tags, decode_text, normalise_text, opt_str
 
 _DROP = [
     "script",
@@ -24,9 +26,56 @@ _DROP = [
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dt", "dd", "tr", "caption"}
 
 
+# Declarations that hide an element from a reader of the page.
+_HIDING = re.compile(
+    r"(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+    r"|(?:font-size|opacity)\s*:\s*(?:0+(?:\.0*)?|\.0+)[a-z%]*)\s*(?:!\s*important\s*)?(?:;|}|$)",
+    re.IGNORECASE,
+)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+MAX_HIDING_RULES = 200  # each one is a selector match over the whole page
+
+
+_PRINT_MEDIA = re.compile(r"@media[^{]*\bprint\b[^{]*\{", re.IGNORECASE)
+
+
+def _without_print_rules(css: str) -> str:
+    """`css` less its `@media print { ... }` blocks: what a printout hides, a reader still sees."""
+    kept, pos = [], 0
+    while found := _PRINT_MEDIA.search(css, pos):
+        kept.append(css[pos : found.start()])
+        depth, i = 1, found.end()
+        while i < len(css) and depth:  # one pass to the block's closing brace: linear in all
+            depth += {"{": 1, "}": -1}.get(css[i], 0)
+            i += 1
+        pos = i
+    kept.append(css[pos:])
+    return "".join(kept)
+
+
 def _is_hidden(tag: Tag) -> bool:
-    style = str(tag.get("style") or "").replace(" ", "").lower()
-    return tag.has_attr("hidden") or "display:none" in style or tag.get("aria-hidden") == "true"
+    style = str(tag.get("style") or "")
+    return tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or _HIDING.search(style) is not None
+
+
+def _hidden_by_stylesheets(soup: BeautifulSoup) -> list[Tag]:
+    """Elements that the page's own <style> rules hide (`.note { display: none }`): what a reader never
+    sees is not content, wherever the rule that hides it is written."""
+    selectors: list[str] = []
+    for style in soup.find_all("style"):
+        if "print" in str(style.get("media") or "").lower():
+            continue
+        css = _without_print_rules(_CSS_COMMENT.sub("", style.get_text()))
+        for head, body in _RULE.findall(css):
+            if _HIDING.search(body):
+                selectors += [sel.strip() for sel in head.split(",") if sel.strip() and "@" not in sel]
+    hidden: list[Tag] = []
+    for sel in selectors[:MAX_HIDING_RULES]:
+        # A selector soupsieve cannot read (::before, a typo) hides nothing.
+        with contextlib.suppress(Exception):
+            hidden += soup.select(sel)
+    return hidden
 
 
 def _block_text(tag: Tag) -> str:
@@ -41,8 +90,18 @@ def _block_text(tag: Tag) -> str:
     return text
 
 
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">, looked for
+# where a browser looks: in the first kilobytes, which every charset a page may declare spells in ASCII.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
+
+
 def load_html(source: str, data: bytes) -> list[LoadedDocument]:
-    raw = decode_utf8(data)
+    raw = decode_text(data, declared_charset(data))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(raw, "html.parser")
@@ -52,10 +111,11 @@ def load_html(source: str, data: bytes) -> list[LoadedDocument]:
         if m.get("content") is not None
     }
     title_tag = soup.find("title")
+    hidden = _hidden_by_stylesheets(soup)
     for t in soup.find_all(_DROP):
         t.decompose()
     # Hidden elements are not what a reader of the page sees; they never enter the corpus.
-    for t in [t for t in soup.find_all(True) if isinstance(t, Tag) and _is_hidden(t)]:
+    for t in hidden + [t for t in soup.find_all(True) if isinstance(t, Tag) and _is_hidden(t)]:
         if not t.decomposed:
             t.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ingestion.loaders.base import LoadedDocument, LoadError, as_tags, decode_utf8, normalise_text, opt_str
+from ingestion.loaders.base import LoadedDocument, LoadError, as_tags, decode_text, normalise_text, opt_str
 
 _H1 = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -53,7 +53,7 @@ def _front_matter(raw: str) -> tuple[dict[str, Any], str]:
 
 
 def load_markdown(source: str, data: bytes) -> list[LoadedDocument]:
-    meta, body = _front_matter(decode_utf8(data))
+    meta, body = _front_matter(decode_text(data))
     # HTML comments are invisible on the rendered page: like hidden HTML, they never enter the corpus.
     text = normalise_text(_COMMENT.sub("", body))
     if not text:
@@ -76,7 +76,7 @@ def load_markdown(source: str, data: bytes) -> list[LoadedDocument]:
 
 
 def load_text(source: str, data: bytes) -> list[LoadedDocument]:
-    text = normalise_text(decode_utf8(data))
+    text = normalise_text(decode_text(data))
     if not text:
         return []
     first = text.split("\n", 1)[0].strip()

@@ -4,26 +4,49 @@ from __future__ import annotations
 
 import io
 import logging
+import time
+from dataclasses import dataclass
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf import PdfReader, apply_configuration
+from pypdf.errors import LimitReachedError, PyPdfError
 
 from ingestion.loaders.base import LoadedDocument, LoadError, normalise_text, opt_str
 
 
-def load_pdf(source: str, data: bytes) -> list[LoadedDocument]:
+@dataclass(frozen=True, slots=True)
+class PdfBudget:
+    """What one PDF may cost. Text extraction parses every byte of each page's decompressed content, at a
+    few MB a second: a 57 KB file can inflate to 60 MB, and pages may all draw the same stream."""
+
+    content_bytes: int = 16_000_000  # decompressed page content, summed over pages (a shared stream counts each time)
+    seconds: float = 30.0  # parse time, checked between pages
+
+
+def load_pdf(source: str, data: bytes, budget: PdfBudget | None = None) -> list[LoadedDocument]:
     if not data.startswith(b"%PDF"):
         raise LoadError("not a PDF (missing %PDF header)")
+    budget = budget or PdfBudget()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise LoadError("PDF is encrypted")
-        page_texts = [normalise_text(p.extract_text() or "") for p in reader.pages]
-        info = reader.metadata
+        # One stream may not inflate past the whole document's budget (pypdf's own default is 75 MB).
+        with apply_configuration(
+            zlib_maximum_output_length=budget.content_bytes,
+            lzw_maximum_output_length=budget.content_bytes,
+            run_length_maximum_output_length=budget.content_bytes,
+        ):
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                raise LoadError("PDF is encrypted")
+            page_texts = _page_texts(reader, budget)
+            info = reader.metadata
     except LoadError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except LimitReachedError as exc:  # a decompression bomb, or a structure past pypdf's own bounds
+        raise LoadError(
+            f"PDF over a parser limit ({exc}); page content may inflate to {budget.content_bytes} bytes "
+            "(TETHER_INGEST__MAX_PDF_CONTENT_BYTES)"
+        ) from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise LoadError(f"corrupt or truncated PDF: {exc}") from exc
     parts: list[str] = []
     pages: list[list[int]] = []
@@ -51,3 +74,19 @@ def load_pdf(source: str, data: bytes) -> list[LoadedDocument]:
             extra={"pages": pages},
         )
     ]
+
+
+def _page_texts(reader: PdfReader, budget: PdfBudget) -> list[str]:
+    t0, used, texts = time.perf_counter(), 0, []
+    for i, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        used += len(contents.get_data()) if contents is not None else 0
+        if used > budget.content_bytes:
+            raise LoadError(
+                f"PDF page content inflates past {budget.content_bytes} bytes by page {i} "
+                "(TETHER_INGEST__MAX_PDF_CONTENT_BYTES)"
+            )
+        texts.append(normalise_text(page.extract_text() or ""))
+        if time.perf_counter() - t0 > budget.seconds:
+            raise LoadError(f"PDF took over {budget.seconds} s to parse, by page {i} (TETHER_INGEST__MAX_PDF_SECONDS)")
+    return texts

@@ -1,6 +1,17 @@
 """The SQL store: collections, documents, chunks (with their vectors), ingestion runs."""
 
-from ingestion.store.db import Store, open_store
-from ingestion.store.models import AnswerAudit, ApiKey, Chunk, Collection, Document, IngestionRun
+from ingestion.store.db import Store, Timeouts, open_store
+from ingestion.store.models import AnswerAudit, AnswerReview, ApiKey, Chunk, Collection, Document, IngestionRun
 
-__all__ = ["AnswerAudit", "ApiKey", "Chunk", "Collection", "Document", "IngestionRun", "Store", "open_store"]
+__all__ = [
+    "AnswerAudit",
+    "AnswerReview",
+    "ApiKey",
+    "Chunk",
+    "Collection",
+    "Document",
+    "IngestionRun",
+    "Store",
+    "Timeouts",
+    "open_store",
+]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,16 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Bounds on waiting for PostgreSQL, so an outage is an error within seconds, never a hang.
+    0 means no bound."""
+
+    connect_s: float = 5.0  # to open a connection (libpq rounds anything under 2 up to 2)
+    statement_s: float = 30.0  # one statement, lock waits included (server side)
+    pool_s: float = 10.0  # for a free connection when the pool is exhausted
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -59,7 +71,21 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(url: str, *, run_migrations: bool = True) -> Store:
+def _pg_connect_args(t: Timeouts) -> dict[str, Any]:
+    args: dict[str, Any] = {}
+    if t.connect_s:
+        args["connect_timeout"] = max(2, math.ceil(t.connect_s))
+    if t.statement_s:
+        ms = math.ceil(t.statement_s * 1000)
+        args["options"] = f"-c statement_timeout={ms}"
+        # A peer that stops acknowledging (a partition, a dead host) breaks the connection instead of
+        # leaving a request waiting on a socket forever; the server-side timeout cannot see that case.
+        args["tcp_user_timeout"] = ms
+    return args
+
+
+def open_store(url: str, *, run_migrations: bool = True, timeouts: Timeouts | None = None) -> Store:
+    timeouts = timeouts or Timeouts()
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -67,7 +93,14 @@ def open_store(url: str, *, run_migrations: bool = True) -> Store:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=20,
+            pool_timeout=timeouts.pool_s or 1e9,
+            connect_args=_pg_connect_args(timeouts),
+        )
     if run_migrations:
         migrate(engine)
     return Store(engine)

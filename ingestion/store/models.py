@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -142,3 +143,25 @@ class AnswerAudit(Base):
     citations: Mapped[list[Any]] = mapped_column(JSON, default=list)
     claims: Mapped[list[Any]] = mapped_column(JSON, default=list)
     timings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class AnswerReview(Base):
+    """A person's judgement of one served answer. Rows are only inserted: the latest row of a trace id
+    is its current review, the earlier ones its history. They go when their audit row goes (retention)."""
+
+    __tablename__ = "answer_reviews"
+    __table_args__ = (Index("ix_answer_reviews_trace_created", "trace_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trace_id: Mapped[str] = mapped_column(ForeignKey("answer_audit.trace_id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reviewer: Mapped[str] = mapped_column(String(128))  # the key's name: who, as the key was issued
+    # True when written by a reviewer (or admin) key: only such a review takes an answer off the queue.
+    by_reviewer: Mapped[bool] = mapped_column(Boolean, default=False)
+    rating: Mapped[str | None] = mapped_column(String(8), nullable=True)  # up | down
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    claim_marks: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"claim": i, "mark": right|wrong}]
+    corrected_answer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    unanswerable: Mapped[bool] = mapped_column(Boolean, default=False)  # the corpus does not answer it
+    sources: Mapped[list[Any]] = mapped_column(JSON, default=list)  # supporting documents, if the reviewer named them

@@ -1,0 +1,1 @@
+"""The review loop: people judge served answers, and judged answers become eval-suite cases."""
