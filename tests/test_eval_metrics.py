@@ -244,7 +244,7 @@ def test_aggregate_counts_errors_apart_and_never_as_passes() -> None:
 
 def test_the_default_suite_loads() -> None:
     suite = load_suite(DEFAULT_SUITE)
-    assert len(suite.items) == 271 and suite.name == "default"
+    assert len(suite.items) == 430 and suite.name == "default"
     assert all(i.sources for i in suite.items if i.answerable)
 
 
