@@ -37,7 +37,8 @@ def test_policies_command_generates_once_and_writes_three_reports(tmp_path: Path
     suite = tmp_path / "suite.jsonl"
     default = (Path(__file__).resolve().parents[1] / "evals" / "suites" / "default.jsonl").read_text().splitlines()
     unanswerable = next(line for line in default if '"answerable": false' in line)
-    suite.write_text("\n".join([*default[:3], unanswerable]) + "\n")
+    # Three questions the answerability decision sends to the backend (q003 it abstains on before generation).
+    suite.write_text("\n".join([default[0], default[1], default[3], unanswerable]) + "\n")
     result = CliRunner().invoke(
         app,
         ["eval", "policies", "--suite", str(suite), "--out", str(out), "--corpus", str(CORPUS), "--json"],

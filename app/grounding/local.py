@@ -11,6 +11,8 @@ Per verification:
    logits are cached by pair text.
 4. A figure the fact states that no passage states, in any spelling (`quantities.py`), caps its
    probability: a number is the fact most often invented, and the one the model reads least reliably.
+   So does a near copy of one evidence sentence with its polarity flipped or a name changed
+   (`edits.py`): a misquote looks like support to the model.
 5. A claim's probability is its weakest fact's; its evidence is every sentence its facts were judged on.
    The same judgement on the claim's own cited passages says whether its citations support it.
 """
@@ -27,6 +29,7 @@ import numpy as np
 from app.grounding.claims import Segment, parse_answer
 from app.grounding.crossencoder import CrossEncoder, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
+from app.grounding.edits import copy_edit
 from app.grounding.facts import analyze
 from app.grounding.quantities import canonical, missing_quantities
 from app.grounding.verifier import (
@@ -42,7 +45,8 @@ from app.retrieval.passages import Passage
 from app.settings import VerifierSettings
 from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
 
-MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact stating a figure no passage states
+MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact stating a figure no passage states, or
+# of a near copy of an evidence sentence with its polarity flipped or a name changed (`edits.py`)
 # A window sentence is shown as evidence when its first-stage relevance is within this of the best one's:
 # the window may carry context the model read but that says nothing about the claim.
 EVIDENCE_MARGIN = 0.25
@@ -212,6 +216,7 @@ class LocalVerifier:
                     shown.append(((j, sc),))
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
             reason = "number_not_in_evidence" if missing_quantities(fact, scope) else None
+            reason = reason or copy_edit(fact, [ev.sentences[j].text for j in cand])
             readings[key] = (list(zip(options, shown, strict=True)), reason)
         pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))
         known = {p: self.logit_cache.get(_key(p)) for p in pairs}

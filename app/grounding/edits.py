@@ -1,0 +1,35 @@
+"""Minimal edits of a copied sentence (pure): a claim that repeats one evidence sentence word for word
+but flips its polarity, or swaps one name (a plan, product or place) for another, contradicts it.
+
+The entailment model reads such pairs least reliably (a near copy looks like support), and they are
+exactly what a misquoted passage looks like. The rule is narrow on purpose, so that paraphrases stay
+the model's to judge: for a polarity flip every content word of the claim must be in the sentence and
+exactly one of the two negates; for a swapped name, the claim's only content word missing from the
+sentence must be a name, in place of a name of the sentence that the claim lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.grounding.facts import analyze
+
+MIN_WORDS = 4  # claims with fewer content words are too short to call anything a copy
+
+
+def copy_edit(claim: str, sentences: Sequence[str]) -> str | None:
+    """`negation_conflict` or `entity_not_in_evidence` when `claim` is such an edit of one of
+    `sentences` and no sentence holds it unedited; None otherwise."""
+    facts = analyze(claim)
+    if len(facts.bag) < MIN_WORDS:
+        return None
+    found = None
+    for f in map(analyze, sentences):
+        missing = facts.bag - f.bag
+        if not missing and bool(facts.negated) == bool(f.negated):
+            return None  # a sentence states it with the same words and polarity: the model decides
+        if not missing:
+            found = "negation_conflict"
+        elif len(missing) == 1 and missing <= facts.entities and (f.entities - facts.bag) and found is None:
+            found = "entity_not_in_evidence"
+    return found

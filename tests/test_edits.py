@@ -1,0 +1,39 @@
+"""copy_edit: near copies with a flipped polarity or a changed name are contradictions; paraphrases and
+faithful copies are not judged by this rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.grounding.edits import copy_edit
+
+SENTENCES = [
+    "Shared links on the Free plan cannot be protected with a password.",
+    "On the Business plan, the maximum upload size is 100 GB per file.",
+    "Phone support is open from 7am to 7pm CET on weekdays.",
+    "A Business team needs at least 3 users and at most 300.",
+    "Larkbox does not refund seats removed mid-term.",
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Shared links on the Free plan can be protected with a password.", "negation_conflict"),
+        ("On the Personal plan, the maximum upload size is 100 GB per file.", "entity_not_in_evidence"),
+        ("Phone support is not open from 7am to 7pm CET on weekdays.", "negation_conflict"),
+        ("Shared links on the Free plan cannot be protected with a password.", None),  # the copy itself
+        ("On the Business plan the biggest file you can upload is 100 GB.", None),  # a faithful near copy
+        ("You can't put a password on a shared link if you're on Free.", None),  # a paraphrase: the model's
+        ("Free users don't get Rewind.", None),  # shares too few words with any sentence
+        ("Short claim.", None),
+        ("A Business team can't exceed 300 users.", None),  # a negation that paraphrases "at most"
+        ("Seats removed in the middle of a term aren't refunded.", None),
+    ],
+)
+def test_copy_edit(claim: str, expected: str | None) -> None:
+    assert copy_edit(claim, SENTENCES) == expected
+
+
+def test_no_sentences() -> None:
+    assert copy_edit("Shared links on the Free plan can be protected with a password.", []) is None
