@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.grounding.edits import copy_edit
+from app.grounding.facts import analyze
 
 SENTENCES = [
     "Shared links on the Free plan cannot be protected with a password.",
@@ -32,8 +33,8 @@ SENTENCES = [
     ],
 )
 def test_copy_edit(claim: str, expected: str | None) -> None:
-    assert copy_edit(claim, SENTENCES) == expected
+    assert copy_edit(analyze(claim), [analyze(s) for s in SENTENCES]) == expected
 
 
 def test_no_sentences() -> None:
-    assert copy_edit("Shared links on the Free plan can be protected with a password.", []) is None
+    assert copy_edit(analyze("Shared links on the Free plan can be protected with a password."), []) is None

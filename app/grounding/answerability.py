@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.grounding.crossencoder import ANSWER_ADAPTER, CrossEncoder, claim_side, evidence_side
+from app.grounding.crossencoder import ANSWER_ADAPTER, CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.facts import analyze
 from app.grounding.verifier import passage_sentences
 from app.grounding.windows import choose_window, sentence_scores
@@ -103,11 +103,4 @@ class AnswerabilityJudge:
         return float(self._probabilities([(claim_side(question), evidence_side([(None, answer)]))])[0])
 
     def _probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        keys = [f"{a}\x1f{b}" for a, b in pairs]
-        known = {k: self.logit_cache.get(k) for k in keys}
-        todo = [(k, p) for k, p in zip(keys, pairs, strict=True) if known[k] is None]
-        if todo:
-            for (k, _), logit in zip(todo, self.model.logits([p for _, p in todo]), strict=True):
-                self.logit_cache.put(k, float(logit))
-                known[k] = float(logit)
-        return self.model.probability(np.array([known[k] or 0.0 for k in keys], dtype=np.float64))
+        return self.model.probability(cached_logits(self.model, self.logit_cache, pairs)[0])

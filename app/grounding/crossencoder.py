@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from app.grounding.quantities import canonical
+from ingestion.embedder import TextLRU
 
 if TYPE_CHECKING:
     import torch
@@ -204,6 +205,21 @@ class CrossEncoder:
         encoder = encoder.to(dtype).eval()
         head = head.to(dtype).eval()
         return tokenizer, encoder, head, config
+
+
+def cached_logits(
+    model: CrossEncoder, cache: TextLRU[float], pairs: Sequence[tuple[str, str]]
+) -> tuple[np.ndarray, int]:
+    """Logits of `pairs`, those already in `cache` (by pair text) read from it and the rest read by
+    `model` in one batch, then cached. Returns the logits and how many pairs the model read."""
+    keys = [f"{a}\x1f{b}" for a, b in pairs]
+    known = [cache.get(k) for k in keys]
+    todo = [i for i, v in enumerate(known) if v is None]
+    if todo:
+        for i, logit in zip(todo, model.logits([pairs[i] for i in todo]), strict=True):
+            cache.put(keys[i], float(logit))
+            known[i] = float(logit)
+    return np.array(known, dtype=np.float64), len(todo)
 
 
 def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

@@ -12,19 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.grounding.facts import analyze
+from app.grounding.facts import TextFacts
 
 MIN_WORDS = 4  # claims with fewer content words are too short to call anything a copy
 
 
-def copy_edit(claim: str, sentences: Sequence[str]) -> str | None:
-    """`negation_conflict` or `entity_not_in_evidence` when `claim` is such an edit of one of
-    `sentences` and no sentence holds it unedited; None otherwise."""
-    facts = analyze(claim)
+def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
+    """`negation_conflict` or `entity_not_in_evidence` when the claim (`facts`, from `analyze`) is such
+    an edit of one of `sentences` and no sentence holds it unedited; None otherwise."""
     if len(facts.bag) < MIN_WORDS:
         return None
     found = None
-    for f in map(analyze, sentences):
+    for f in sentences:
         missing = facts.bag - f.bag
         if not missing and bool(facts.negated) == bool(f.negated):
             return None  # a sentence states it with the same words and polarity: the model decides

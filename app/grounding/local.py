@@ -27,10 +27,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from app.grounding.claims import Segment, parse_answer
-from app.grounding.crossencoder import CrossEncoder, claim_side, evidence_side
+from app.grounding.crossencoder import CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
 from app.grounding.edits import copy_edit
-from app.grounding.facts import analyze
+from app.grounding.facts import TextFacts, analyze
 from app.grounding.quantities import canonical, missing_quantities
 from app.grounding.verifier import (
     ClaimVerdict,
@@ -60,7 +60,7 @@ class _Evidence:
 
     sentences: list[EvidenceSentence]
     vecs: np.ndarray
-    terms: list[frozenset[str]]
+    facts: list[TextFacts]  # of each sentence, cached by text
     tokens: list[int]
     previous: list[int | None]  # the sentence before each in its passage
     text: str  # all of them, canonical: where a fact's figures must be found
@@ -90,7 +90,7 @@ class LocalVerifier:
         self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
         self.settings = settings or VerifierSettings()
         self.model = model or CrossEncoder(dtype=self.settings.dtype, threads=None)
-        self.terms: TextLRU[frozenset[str]] = TextLRU(cache_size)
+        self.text_facts: TextLRU[TextFacts] = TextLRU(cache_size)
         self.logit_cache: TextLRU[float] = TextLRU(cache_size)
 
     def verify(
@@ -116,7 +116,7 @@ class LocalVerifier:
         ev = _Evidence(
             sentences=sentences,
             vecs=vecs[: len(sentences)],
-            terms=[self._terms(t) for t in texts],
+            facts=[self._facts(t) for t in texts],
             tokens=self.embedder.count_tokens(texts),
             previous=_previous(sentences),
             text=canonical(" ".join(texts)),
@@ -197,7 +197,9 @@ class LocalVerifier:
             if not cand:
                 out[key] = _Judged(0.0, (), "citations_hold_no_sentences")
                 continue
-            scores = sentence_scores(fact_vecs[i], self._terms(fact), ev.vecs[cand], [ev.terms[j] for j in cand])
+            scores = sentence_scores(
+                fact_vecs[i], self._facts(fact).bag, ev.vecs[cand], [ev.facts[j].bag for j in cand]
+            )
             local_prev = [_local(ev.previous[j], cand) for j in cand]
             picked = choose_window(
                 scores, [ev.tokens[j] for j in cand], self.settings.window_tokens, previous=local_prev
@@ -216,24 +218,13 @@ class LocalVerifier:
                     shown.append(((j, sc),))
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
             reason = "number_not_in_evidence" if missing_quantities(fact, scope) else None
-            reason = reason or copy_edit(fact, [ev.sentences[j].text for j in cand])
+            reason = reason or copy_edit(self._facts(fact), [ev.facts[j] for j in cand])
             readings[key] = (list(zip(options, shown, strict=True)), reason)
         pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))
-        known = {p: self.logit_cache.get(_key(p)) for p in pairs}
-        todo = [p for p, v in known.items() if v is None]
         t = time.perf_counter()
-        if todo:
-            for pair, logit in zip(todo, self.model.logits(todo), strict=True):
-                self.logit_cache.put(_key(pair), float(logit))
-                known[pair] = float(logit)
-        model_ms = (time.perf_counter() - t) * 1000 if todo else 0.0
-        probs = dict(
-            zip(
-                pairs,
-                self.model.probability(np.array([known[p] for p in pairs], dtype=np.float64)).tolist(),
-                strict=True,
-            )
-        )
+        logits, read = cached_logits(self.model, self.logit_cache, pairs)
+        model_ms = (time.perf_counter() - t) * 1000 if read else 0.0
+        probs = dict(zip(pairs, self.model.probability(logits).tolist(), strict=True))
         for key, (opts, reason) in readings.items():
             prob, best = max(((probs[p], w) for p, w in opts), key=lambda x: x[0])
             out[key] = _Judged(min(prob, MISSING_NUMBER_CAP) if reason else prob, best, reason)
@@ -250,11 +241,11 @@ class LocalVerifier:
             reason=None if ok else (j.reason or "not_entailed"),
         )
 
-    def _terms(self, text: str) -> frozenset[str]:
-        hit = self.terms.get(text)
+    def _facts(self, text: str) -> TextFacts:
+        hit = self.text_facts.get(text)
         if hit is None:
-            hit = analyze(text).bag
-            self.terms.put(text, hit)
+            hit = analyze(text)
+            self.text_facts.put(text, hit)
         return hit
 
 
@@ -275,10 +266,6 @@ def _previous(sentences: list[EvidenceSentence]) -> list[int | None]:
 
 def _local(j: int | None, cand: list[int]) -> int | None:
     return cand.index(j) if j is not None and j in cand else None
-
-
-def _key(pair: tuple[str, str]) -> str:
-    return pair[0] + "\x1f" + pair[1]
 
 
 _NORM = re.compile(r"[\W_]+")
