@@ -105,9 +105,9 @@ class Answerer:
         timings: dict[str, float] = {"retrieve_ms": _ms(t0)}
         if not retrieval.passages:
             return self._abstain_early(q, retrieval, timings, t0)
-        judged = self.judge_answerable(q, retrieval, timings)
-        if judged is not None and not judged.answerable and self._abstains_unanswerable(q):
-            return self._abstain_early(q, retrieval, timings, t0, "not_answered_by_passages", judged)
+        judged, abstention = self._screen(q, retrieval, timings, t0)
+        if abstention is not None:
+            return abstention
         req, passages = self.prepare(q, retrieval)
         t1 = time.perf_counter()
         gen = self.backend.generate(req)
@@ -123,10 +123,10 @@ class Answerer:
             yield "passages", {"passages": []}
             yield "result", self._abstain_early(q, retrieval, timings, t0)
             return
-        judged = self.judge_answerable(q, retrieval, timings)
-        if judged is not None and not judged.answerable and self._abstains_unanswerable(q):
+        judged, abstention = self._screen(q, retrieval, timings, t0)
+        if abstention is not None:
             yield "passages", {"passages": []}
-            yield "result", self._abstain_early(q, retrieval, timings, t0, "not_answered_by_passages", judged)
+            yield "result", abstention
             return
         req, passages = self.prepare(q, retrieval)
         yield "passages", {"passages": [passage_dict(n, p) for n, p in enumerate(passages, 1)]}
@@ -191,8 +191,16 @@ class Answerer:
         timings["answerability_ms"] = _ms(t)
         return judged
 
-    def _abstains_unanswerable(self, q: AnswerQuery) -> bool:
-        return self.settings.answerability.enabled if q.abstain_unanswerable is None else q.abstain_unanswerable
+    def _screen(
+        self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float
+    ) -> tuple[Answerability | None, dict[str, Any] | None]:
+        """The answerability decision, and the abstention to return instead of generating when no passage
+        answers the question and the request (or the configuration) asks to abstain then."""
+        judged = self.judge_answerable(q, retrieval, timings)
+        enabled = self.settings.answerability.enabled if q.abstain_unanswerable is None else q.abstain_unanswerable
+        if judged is None or judged.answerable or not enabled:
+            return judged, None
+        return judged, self._abstain_early(q, retrieval, timings, t0, "not_answered_by_passages", judged)
 
     def _check_addresses(
         self, q: AnswerQuery, result: PolicyResult, judged: Answerability | None, timings: dict[str, float]
