@@ -132,8 +132,8 @@ class SentenceTransformerEmbedder:
 
 
 class TextLRU(Generic[V]):
-    """Bounded LRU of text → value; thread-safe. The encoder's vectors (CachedEmbedder) and the
-    verifier's (vector, facts) pairs are both kept in one."""
+    """Bounded LRU of text → value; thread-safe. Keeps the encoder's vectors (CachedEmbedder), and the
+    verifier's and answerability judge's text facts and cross-encoder logits."""
 
     def __init__(self, maxsize: int = 20_000) -> None:
         self.maxsize = maxsize
