@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ingestion.precision import DtypeSetting
 from ingestion.settings import (
     ChunkingSettings,
     EmbeddingSettings,
@@ -79,8 +80,8 @@ class VerifierSettings(_Strict):
     window_tokens: int = Field(
         160, ge=32, le=220, description="Evidence window the entailment model reads per fact, in word pieces."
     )
-    dtype: Literal["bf16", "fp32"] = Field(
-        "bf16", description="Entailment model precision (bf16 is faster on AVX-512-BF16/AMX CPUs)."
+    dtype: DtypeSetting = Field(
+        "auto", description="Entailment model precision; auto: bf16 where the CPU computes it natively, else fp32."
     )
     sentence_readings: int = Field(
         2,
@@ -104,7 +105,9 @@ class AnswerabilitySettings(_Strict):
     check_answer: bool = Field(
         True, description="After generation, flag an answer that does not address the question (answer_off_question)."
     )
-    dtype: Literal["bf16", "fp32"] = Field("bf16", description="Answerability model precision.")
+    dtype: DtypeSetting = Field(
+        "auto", description="Answerability model precision; auto: bf16 where the CPU computes it natively, else fp32."
+    )
 
 
 class LimitSettings(_Strict):

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import numpy as np
 
+from ingestion import precision
+from ingestion.precision import Precision
 from ingestion.settings import EmbeddingSettings
 
 if TYPE_CHECKING:
@@ -78,11 +80,16 @@ class SentenceTransformerEmbedder:
             torch.set_num_threads(self.settings.threads)
         path = self.settings.model_path or embedded_model_path()
         kwargs: dict[str, Any] = {}
-        if self.settings.dtype == "bf16":
+        if self.precision.dtype == "bf16":
             kwargs["model_kwargs"] = {"torch_dtype": torch.bfloat16}
         model = SentenceTransformer(path, device="cpu", **kwargs)
         model.eval()
         return model
+
+    @cached_property
+    def precision(self) -> Precision:
+        """The precision the model runs in, and why (the setting, or the CPU's features under auto)."""
+        return precision.resolve(self.settings.dtype)
 
     @cached_property
     def dim(self) -> int:

@@ -16,8 +16,10 @@ from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
 # Known misses of the shipped adapter, kept visible: strict, so a model that gets them right fails here
 # until the mark is removed (docs/verifier.md lists them).
-def _known_miss(claim: str, why: str) -> object:
-    return pytest.param(claim, marks=pytest.mark.xfail(strict=True, reason=f"known miss of the shipped adapter: {why}"))
+def _known_miss(claim: str, why: str, strict: bool = True) -> object:
+    return pytest.param(
+        claim, marks=pytest.mark.xfail(strict=strict, reason=f"known miss of the shipped adapter: {why}")
+    )
 
 
 PAGE = Path(__file__).resolve().parents[1] / "corpus" / "plans" / "business.md"
@@ -35,7 +37,10 @@ PARAPHRASES = [
     "Seats removed in the middle of a term aren't refunded.",
 ]
 MINIMAL_EDITS = [
-    _known_miss("Non-profits get 30% off Business on monthly billing.", "billing condition swapped, 0.50"),
+    # On the cut itself: caught in fp32, missed in bf16, so which side it falls depends on the CPU.
+    _known_miss(
+        "Non-profits get 30% off Business on monthly billing.", "billing condition swapped, 0.50", strict=False
+    ),
     "A Business team needs a minimum of five users and can't exceed 300.",
     "You can trial Business for three weeks with as many as ten users.",
     "SAML single sign-on is included in the Business plan.",

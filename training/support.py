@@ -7,8 +7,8 @@ three epochs over every source, then one that leans on the sources written for t
 every source's groups is held out: it picks nothing during training, then calibrates the logit to a
 probability and reports per-source figures into the adapter's metadata.
 
-Fixed seed, sorted inputs; bf16 autocast on CPU (AMX where present). The run time on the machine that
-trained it is recorded in the metadata (`minutes`, `cpu`).
+Fixed seed, sorted inputs; bf16 autocast where the CPU computes bf16 natively (AMX, AVX-512-BF16), else
+fp32. The run time on the machine that trained it is recorded in the metadata (`minutes`, `cpu`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The training loop shared by the support and answerability models: LoRA on the shipped MiniLM as a
-cross-encoder over text pairs, bf16 autocast on CPU, length-bucketed batches, a held-out split per
-source that picks nothing during training, then Platt calibration and per-source figures.
+cross-encoder over text pairs, bf16 autocast where the CPU has it natively, length-bucketed batches, a
+held-out split per source that picks nothing during training, then Platt calibration and per-source
+figures.
 
 Calibration weights each source and each class alike, so that p = 0.5 means the same thing whichever
 kind of text is judged, rather than following whichever source is largest.
@@ -21,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from app.grounding.crossencoder import mean_pool
+from ingestion import precision
 from training.examples import Example, balance, split
 from training.pairs import Pair, to_pairs
 
@@ -141,6 +143,10 @@ def train(
         )
         return enc["input_ids"], enc["token_type_ids"]
 
+    # bf16 autocast only where the CPU computes bf16 natively: elsewhere it is emulated and far slower.
+    chosen = precision.resolve("auto")
+    log(f"precision: {chosen.reason}")
+
     def forward(ids: list[list[int]], types: list[list[int]]) -> torch.Tensor:
         # Widths rounded up to a multiple of 32: oneDNN builds kernels per shape, and a new width per
         # batch made training several times slower than a handful of shapes reused.
@@ -152,7 +158,7 @@ def train(
             x[r, : len(a)] = torch.tensor(a)
             t[r, : len(b)] = torch.tensor(b)
             m[r, : len(a)] = 1
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=chosen.dtype == "bf16"):
             hidden = encoder(input_ids=x, attention_mask=m, token_type_ids=t).last_hidden_state
             return head(mean_pool(hidden, m)).float().squeeze(-1)
 

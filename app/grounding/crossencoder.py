@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from app.grounding.quantities import canonical
+from ingestion import precision
 from ingestion.embedder import TextLRU
+from ingestion.precision import DtypeSetting
 
 if TYPE_CHECKING:
     import torch
@@ -111,7 +113,7 @@ class CrossEncoder:
         self,
         model_path: str | None = None,
         adapter_path: Path | str | None = None,
-        dtype: str = "bf16",
+        dtype: DtypeSetting = "auto",
         threads: int | None = None,
         max_batch_tokens: int = 4096,
     ) -> None:
@@ -201,7 +203,7 @@ class CrossEncoder:
         encoder.load_state_dict(state)
         head = torch.nn.Linear(encoder.config.hidden_size, 1)
         head.load_state_dict({"weight": adapter["head.weight"].float(), "bias": adapter["head.bias"].float()})
-        dtype = torch.bfloat16 if self.dtype == "bf16" else torch.float32
+        dtype = torch.bfloat16 if precision.resolve(self.dtype).dtype == "bf16" else torch.float32
         encoder = encoder.to(dtype).eval()
         head = head.to(dtype).eval()
         return tokenizer, encoder, head, config

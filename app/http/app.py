@@ -37,6 +37,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = services is None
         app.state.services = services or build_services(settings)
+        log.info("model precision: %s", app.state.services.embedder.precision.reason)
         if settings.auth.mode == "open":
             log.warning("open local mode: no API keys are checked; bound to %s only", settings.server.host)
         else:

@@ -81,13 +81,14 @@ def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
     deployment has none until its first upload, and is ready for it). `dependencies` lists every
     configured one; Redis being down is reported but not unready (rate limits fall back to the process)."""
     deps = svc.dependencies()
+    about = {"dependencies": deps, "precision": svc.embedder.precision.reason}
     if deps["store"] != "ok":
         raise NotReady(f"not ready: store {deps['store']}")
     name = svc.settings.default_collection
     try:
         view = svc.retriever.view(name)
     except UnknownCollection:
-        return {"status": "ready", "collection": name, "collection_version": None, "chunks": 0, "dependencies": deps}
+        return {"status": "ready", "collection": name, "collection_version": None, "chunks": 0, **about}
     except Exception as exc:  # the details (paths of the index files) go to the log only
         log.warning("readiness: the default collection's index did not load: %s", exc)
         raise NotReady(f"not ready: the index of {name!r} did not load") from exc
@@ -97,7 +98,7 @@ def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
         "collection": view.name,
         "collection_version": view.version,
         "chunks": view.snapshot.size,
-        "dependencies": deps,
+        **about,
     }
 
 
