@@ -17,6 +17,7 @@ COPY pyproject.toml README.md ./
 COPY app ./app
 COPY ingestion ./ingestion
 COPY evals ./evals
+COPY cli ./cli
 RUN pip install ".[postgres,redis]"
 COPY corpus ./corpus
 

@@ -21,10 +21,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 setup: $(STAMP)
 
 demo: setup
-	$(BIN)/python -m app.demo --port $(PORT)
+	$(BIN)/tether demo --port $(PORT)
 
 test: setup
-	$(BIN)/ruff check app ingestion evals training tests bench
+	$(BIN)/ruff check app ingestion evals training cli tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q -m "not slow"
 
@@ -32,8 +32,8 @@ test-all: setup
 	$(BIN)/pytest -q
 
 lint: setup
-	$(BIN)/ruff check app ingestion evals training tests bench
-	$(BIN)/ruff format --check app ingestion evals training tests bench
+	$(BIN)/ruff check app ingestion evals training cli tests bench
+	$(BIN)/ruff format --check app ingestion evals training cli tests bench
 
 typecheck: setup
 	$(BIN)/mypy

@@ -160,13 +160,13 @@ def start_server(data: Path, port: int) -> subprocess.Popen[bytes]:
         "TETHER_RATE_LIMIT__BURST": "100000",
     }
     subprocess.run(
-        [sys.executable, "-m", "app.cli.main", "ingest", str(REPO / "corpus"), "--json"],
+        [sys.executable, "-m", "cli.main", "ingest", str(REPO / "corpus"), "--json"],
         env=env,
         check=True,
         stdout=subprocess.DEVNULL,
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app.cli.main", "serve", "--port", str(port)],
+        [sys.executable, "-m", "cli.main", "serve", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

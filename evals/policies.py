@@ -1,6 +1,6 @@
-"""`tether eval policies`: one suite, one generator, the three answer policies side by side. It shows what the
-grounding layer removes from a generator's answers (redact) or withholds (abstain), and what that costs in
-questions answered and answers still correct.
+"""The comparison behind `tether eval policies`: one suite, one generator, the three answer policies side by
+side. It shows what the grounding layer removes from a generator's answers (redact) or withholds (abstain),
+and what that costs in questions answered and answers still correct.
 
 The raw answers are generated once: the first run (annotate) records them in a generation cache and the
 other two replay them, so the three columns judge the very same text and a slow generator is paid once.
@@ -14,24 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import typer
-from pydantic import ValidationError
-
 from app.answering import Policy
 from app.services import build_services
-from evals.gencache import GenerationCacheError
-from evals.harness_cli import (
-    CORPUS,
-    Backend,
-    RunOptions,
-    gate_and_write,
-    run_eval,
-    settings_from,
-    usage_error,
-    with_backend,
-)
-from evals.runner import EvalTargetError
-from evals.suite import SuiteError
+from app.settings import Settings
+from evals.harness import RunOptions, gate_and_write, run_eval
 
 POLICIES: tuple[Policy, ...] = ("annotate", "redact", "abstain")
 # (label, aggregate key, kind): kind "rate" prints the value with its 95% interval, "count" as is.
@@ -69,49 +55,19 @@ def comparison_table(aggregates: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def policies_command(
-    ctx: typer.Context,
-    suite: Path | None = typer.Option(None, "--suite", help="Suite JSONL; default evals/suites/default.jsonl."),
-    out: Path = typer.Option(Path("reports/policies"), "--out", help="Folder for the three reports and the table."),
-    backend: Backend | None = typer.Option(None, "--backend", help="In-process LLM backend (default: settings)."),
-    base_url: str | None = typer.Option(None, "--base-url", help="OpenAI-compatible base URL for --backend openai."),
-    generation_cache: Path | None = typer.Option(
-        None, "--generation-cache", help="Raw generations (JSONL); default OUT/generations.jsonl."
-    ),
-    top_k: int | None = typer.Option(None, "--top-k", min=1, max=50),
-    concurrency: int = typer.Option(1, "--concurrency", min=1, max=64),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N questions."),
-    collection: str = typer.Option("eval", "--collection"),
-    corpus: Path = typer.Option(CORPUS, "--corpus", help="Folder ingested first."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object: the three aggregates."),
-) -> None:
-    """Run a suite under annotate, redact and abstain on the same raw answers; print the comparison."""
-    try:
-        settings = with_backend(settings_from(ctx), backend, base_url)
-    except ValidationError as exc:
-        raise usage_error(f"invalid backend settings: {exc.errors()[0]['msg']}", as_json) from None
-    cache = generation_cache or out / "generations.jsonl"
+def compare_policies(settings: Settings, base: RunOptions, out: Path) -> dict[str, Any]:
+    """Runs the suite under each policy on one set of services (the generation cache in `base` makes the
+    raw answers the same), writes OUT/<policy>/ reports, policies.md and policies.json; returns the
+    document policies.json holds."""
     aggregates: dict[str, dict[str, Any]] = {}
     configs: dict[str, dict[str, Any]] = {}
     svc = build_services(settings)
     try:
-        base = RunOptions(
-            suite=suite,
-            top_k=top_k,
-            concurrency=concurrency,
-            limit=limit,
-            collection=collection,
-            corpus=corpus,
-            progress=not as_json,
-            generation_cache=cache,
-        )
         for policy in POLICIES:
             doc = run_eval(settings, dataclasses.replace(base, policy=policy), services=svc)
             # The suite's gate is recorded in each report but decides nothing here: this is a comparison.
             gate_and_write(doc, out / policy)
             aggregates[policy], configs[policy] = doc["aggregate"], doc["config"]
-    except (SuiteError, EvalTargetError, GenerationCacheError) as exc:
-        raise usage_error(str(exc), as_json) from None
     finally:
         svc.close()
     table = comparison_table(aggregates)
@@ -120,8 +76,4 @@ def policies_command(
     (out / "policies.md").write_text(f"Backend: `{backend_name}`\n\n{table}", encoding="utf-8")
     doc_out = {"backend": backend_name, "aggregates": aggregates, "generation_cache": caches, "out": str(out)}
     (out / "policies.json").write_text(json.dumps(doc_out, indent=1, default=str) + "\n", encoding="utf-8")
-    if as_json:
-        print(json.dumps(doc_out, default=str))
-    else:
-        print(f"backend: {backend_name}; reports in {out}/{{annotate,redact,abstain}}\n")
-        print(table)
+    return doc_out

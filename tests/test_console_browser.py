@@ -22,9 +22,9 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from app.cli.main import app as cli
 from app.security.keys import create_key
 from app.settings import Settings
+from cli.main import app as cli
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.store import open_store
 from tests.conftest import CORPUS, REPO

@@ -25,7 +25,7 @@ def _start(data: Path, *args: str, failpoint: str | None = None) -> subprocess.P
     if failpoint:
         env["TETHER_FAILPOINT"] = failpoint
     return subprocess.Popen(
-        [sys.executable, "-m", "app.cli.main", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [sys.executable, "-m", "cli.main", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
 
 

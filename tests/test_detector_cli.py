@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from evals.cli import eval_app
+from cli.main import eval_app
 from evals.detector.datasets import load, to_passages
 
 DATASETS = Path(__file__).parents[1].parent / "shared" / "datasets"

@@ -19,7 +19,7 @@ from app.services import Services, build_services
 from app.settings import Settings
 from evals import metrics
 from evals.faults import FaultBackend, fault_detection, plan_faults
-from evals.harness_cli import ensure_corpus
+from evals.harness import ensure_corpus
 from evals.runner import InProcessTarget, run_suite
 from evals.suite import load_suite
 from tests.conftest import CORPUS

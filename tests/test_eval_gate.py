@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from evals import harness_cli
+from cli import eval_run
+from cli.main import eval_app
 from evals.gate import BaselineError, check_thresholds, evaluate_gate, load_baseline, regressions
-from evals.harness_cli import eval_app
 from evals.suite import DEFAULT_SUITE
 
 AGG = {
@@ -167,7 +167,7 @@ def _doc(hallucinated: bool = False, errors: int = 0) -> dict[str, Any]:
 @pytest.fixture
 def fake_run(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     state: dict[str, Any] = {"doc": _doc()}
-    monkeypatch.setattr(harness_cli, "run_eval", lambda settings, options: json.loads(json.dumps(state["doc"])))
+    monkeypatch.setattr(eval_run, "run_eval", lambda settings, options: json.loads(json.dumps(state["doc"])))
     return state
 
 

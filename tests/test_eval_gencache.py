@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from app.errors import BackendError
 from app.llm.base import Generation, GenerationRequest, Message
 from app.retrieval.passages import Passage
+from cli.main import eval_app
 from evals.gencache import CachedBackend, GenerationCacheError
-from evals.harness_cli import eval_app
 
 
 class Counting:

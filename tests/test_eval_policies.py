@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from app.cli.main import app
+from cli.main import app
 from evals.policies import comparison_table
 from tests.conftest import CORPUS
 

@@ -17,9 +17,10 @@ from app.http import create_app
 from app.llm.base import Generation, GenerationRequest, LLMBackend
 from app.services import Services, build_services
 from app.settings import Settings
+from cli.main import eval_app
 from evals import metrics
 from evals.gate import evaluate_gate
-from evals.harness_cli import RunOptions, ensure_corpus, eval_app, run_eval
+from evals.harness import RunOptions, ensure_corpus, run_eval
 from evals.report import write_reports
 from evals.runner import InProcessTarget, run_suite
 from evals.suite import DEFAULT_SUITE, load_suite

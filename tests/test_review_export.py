@@ -13,7 +13,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from app.cli.main import app as cli
+from cli.main import app as cli
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.conftest import CORPUS
 from tests.support.stack import ingest, open_settings, serve

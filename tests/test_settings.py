@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from app.settings import Settings
 
-TETHER = [sys.executable, "-c", "from app.cli import main; main()"]
+TETHER = [sys.executable, "-c", "from cli import main; main()"]
 
 
 def test_settings_are_frozen() -> None:

@@ -6,8 +6,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app.cli.common import fail, print_json, state
 from app.security.keys import ROLES, create_key, list_keys, revoke_key
+from cli.common import fail, print_json, state
 from ingestion.store import Store, open_store
 
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)

@@ -11,9 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 from sqlalchemy import func, select
 
-from app.cli.common import err_console, fail, print_json, require_data, state
 from app.services import make_ingestor
 from app.settings import Settings
+from cli.common import err_console, fail, print_json, require_data, state
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked
 from ingestion.store import Chunk, Collection, Document, Store, open_store

@@ -1,4 +1,4 @@
-"""`tether eval detector`: the grounding verifier as a hallucination detector on labelled data.
+"""`tether eval detector` and `tether eval answerability`: the grounding models alone on labelled data.
 
     tether eval detector --dataset halueval-qa --path ../shared/datasets --json
     tether eval detector --dataset wice --path ../shared/datasets
@@ -23,10 +23,10 @@ from rich.table import Table
 
 from app.grounding.verifier import Verifier
 from app.settings import Settings
+from cli.common import fail, settings_from
 from evals.detector.datasets import DATASETS, DatasetMissing, DetectorItem, Split
 from evals.detector.run import ItemResult, run_detector, tune_threshold
 
-err = Console(stderr=True)
 METRICS = {
     "accuracy": "acc",
     "balanced_accuracy": "bal acc",
@@ -39,20 +39,13 @@ METRICS = {
 }
 
 
-def make_verifier(kind: str, settings: Settings) -> Verifier:
-    if kind == "llm":
-        from app.grounding.llm_judge import LLMJudgeVerifier
-
-        return LLMJudgeVerifier(settings.llm, settings.verifier)
-    from app.grounding.local import LocalVerifier
+def _verifier(kind: str, settings: Settings) -> Verifier:
+    from app.services import make_verifier
     from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
-    return LocalVerifier(CachedEmbedder(SentenceTransformerEmbedder(settings.embedding)), settings.verifier)
-
-
-def _usage(message: str) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
-    return typer.Exit(2)
+    if kind == "llm":
+        settings = settings.override({"verifier.kind": "llm"})
+    return make_verifier(settings, CachedEmbedder(SentenceTransformerEmbedder(settings.embedding)))
 
 
 def detector_command(
@@ -77,20 +70,18 @@ def detector_command(
     """Accuracy, balanced accuracy, P/R/F1 ("hallucinated" positive), AUROC and ms/item, plus the
     baselines' figures on the same items for FaithBench."""
     if dataset not in DATASETS:
-        raise _usage(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
+        raise fail(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
     if split not in ("test", "train", "all"):
-        raise _usage(f"--split must be test, train or all, not {split!r}")
+        raise fail(f"--split must be test, train or all, not {split!r}")
     if dataset != "suite-answers" and (path is None or not path.exists()):
-        raise _usage(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
+        raise fail(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
     if verifier_kind not in ("local", "llm"):
-        raise _usage(f"--verifier must be local or llm, not {verifier_kind!r}")
-    from evals.harness_cli import settings_from
-
+        raise fail(f"--verifier must be local or llm, not {verifier_kind!r}")
     settings = settings_from(ctx)
     rows: list[ItemResult] = []
     try:
         items = _suite_answers(settings, verifier_kind, limit) if dataset == "suite-answers" else None
-        verifier = items[1] if items else make_verifier(verifier_kind, settings)
+        verifier = items[1] if items else _verifier(verifier_kind, settings)
         cut, note = _threshold(threshold, dataset, path, verifier, limit)
         report = run_detector(
             dataset,
@@ -104,7 +95,7 @@ def detector_command(
             items[0] if items else None,
         )
     except DatasetMissing as exc:
-        raise _usage(str(exc)) from None
+        raise fail(str(exc)) from None
     if rows_path:
         rows_path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in rows), encoding="utf-8")
     if as_json:
@@ -118,7 +109,7 @@ def _suite_answers(settings: Settings, kind: str, limit: int | None) -> tuple[li
     incrementally, into the eval collection), and the verifier those services carry."""
     from app.services import build_services
     from evals.detector.suite_answers import load_suite_answers
-    from evals.harness_cli import CORPUS, ensure_corpus
+    from evals.harness import CORPUS, ensure_corpus
 
     if kind == "llm":
         settings = settings.override({"verifier.kind": "llm"})
@@ -135,15 +126,15 @@ def _threshold(
         return None, ""
     if value == "train":
         if dataset not in ("halueval-qa", "faithbench") or path is None:
-            raise _usage("--threshold train needs a dataset with a declared train split: halueval-qa, faithbench")
+            raise fail("--threshold train needs a dataset with a declared train split: halueval-qa, faithbench")
         cut = tune_threshold(dataset, path, verifier, limit)
         return cut, f"the cut that maximises balanced accuracy on the {dataset} train split under --path"
     try:
         cut = float(value)
     except ValueError:
-        raise _usage(f"--threshold must be labels, train or a number in (0, 1), not {value!r}") from None
+        raise fail(f"--threshold must be labels, train or a number in (0, 1), not {value!r}") from None
     if not 0.0 < cut < 1.0:
-        raise _usage(f"--threshold must be in (0, 1), not {cut}")
+        raise fail(f"--threshold must be in (0, 1), not {cut}")
     return cut, "given on the command line"
 
 
@@ -167,14 +158,6 @@ def _cell(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-eval_app = typer.Typer(name="eval", help="Hallucination-detector benchmarks.", no_args_is_help=True)
-
-
-@eval_app.callback()
-def _group() -> None:
-    """Keeps `detector` a subcommand (a one-command Typer app would run it bare)."""
-
-
 def answerability_command(
     ctx: typer.Context,
     dataset: str = typer.Option(..., "--dataset", help="squad2 (held-out articles) | covidqa (answerable only)."),
@@ -188,18 +171,17 @@ def answerability_command(
     from app.grounding.answerability import AnswerabilityJudge
     from evals.answerability import DATASETS as ANSWER_SETS
     from evals.answerability import load, measure
-    from evals.harness_cli import settings_from
     from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
     if dataset not in ANSWER_SETS:
-        raise _usage(f"unknown dataset {dataset!r}; expected one of {', '.join(ANSWER_SETS)}")
+        raise fail(f"unknown dataset {dataset!r}; expected one of {', '.join(ANSWER_SETS)}")
     if not path.exists():
-        raise _usage(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
+        raise fail(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
     settings = settings_from(ctx)
     try:
         items = load(dataset, path)
     except FileNotFoundError as exc:
-        raise _usage(f"{dataset} is not under --path {path}: {exc.filename}") from None
+        raise fail(f"{dataset} is not under --path {path}: {exc.filename}") from None
     judge = AnswerabilityJudge(CachedEmbedder(SentenceTransformerEmbedder(settings.embedding)), settings.answerability)
     report = {"dataset": dataset, **measure(items[:limit] if limit else items, judge, threshold)}
     if as_json:
@@ -210,7 +192,3 @@ def answerability_command(
         t.add_column(k)
     t.add_row(*(_cell(v) for v in report.values()))
     Console().print(t)
-
-
-eval_app.command("detector")(detector_command)
-eval_app.command("answerability")(answerability_command)

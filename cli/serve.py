@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from app.answering import Policy
-from app.cli.common import err_console, fail, overridden, print_json, require_data, state
+from cli.common import err_console, fail, overridden, print_json, require_data, state
 
 
 def serve_command(

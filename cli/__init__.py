@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from app.cli.main import main
+from cli.main import main
 
 __all__ = ["main"]

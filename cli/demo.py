@@ -1,10 +1,10 @@
-"""`make demo`: ingest corpus/ (incrementally), serve on the embedded defaults, answer a sample question.
+"""`tether demo` (`make demo`): ingest corpus/ (incrementally), serve on the embedded defaults, answer
+sample questions.
 
-Runs on localhost only. With --once it exits after the sample answers (used by the tests)."""
+Runs on localhost only, without API keys. With --once it exits after the sample answers (the tests)."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import threading
@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import httpx
+import typer
 import uvicorn
 
 from app.http import create_app
 from app.services import make_ingestor
-from app.settings import Settings
+from cli.common import overridden, state
 from ingestion.embedder import SentenceTransformerEmbedder
 
 SAMPLES = [
@@ -39,31 +40,35 @@ def _print_answer(question: str, body: dict[str, object]) -> None:
         print(f"   [{c['n']}] {c['title']} ({c['source']}, chars {c['start']}-{c['end']})")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--port", type=int, default=8000)
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--once", action="store_true", help="exit after answering the sample questions")
-    args = ap.parse_args(argv)
+def demo_command(
+    ctx: typer.Context,
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    corpus: Path = typer.Option(CORPUS, "--corpus", help="Folder to ingest first (incrementally)."),
+    once: bool = typer.Option(False, "--once", help="Exit after answering the sample questions."),
+) -> None:
+    """Ingest the demo corpus, serve it on 127.0.0.1 with no API keys, and answer sample questions."""
+    raise typer.Exit(_demo(ctx, port, corpus, once))
 
+
+def _demo(ctx: typer.Context, port: int, corpus: Path, once: bool) -> int:
     # A local demo: no keys, and so bound to loopback only.
-    settings = Settings().override({"server.host": "127.0.0.1", "auth.mode": "open"})
-    print(f"Ingesting {args.corpus} into collection '{settings.default_collection}' ({settings.store.data_dir}) ...")
+    settings = overridden(state(ctx).settings(), {"server.host": "127.0.0.1", "auth.mode": "open"})
+    print(f"Ingesting {corpus} into collection '{settings.default_collection}' ({settings.store.data_dir}) ...")
     from ingestion.store import open_store
 
     store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
     report = make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding)).ingest(
-        [args.corpus], settings.default_collection, sync=True
+        [corpus], settings.default_collection, sync=True
     )
     store.dispose()
     print(json.dumps({k: v for k, v in report.as_dict().items() if k != "errors"}))
     for e in report.errors:
         print(f"  failed: {e['path']}: {e['error']}", file=sys.stderr)
 
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=args.port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    base = f"http://127.0.0.1:{args.port}"
+    base = f"http://127.0.0.1:{port}"
     print(f"Starting Tether on {base} (open local mode: no API key, bound to localhost only) ...")
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -85,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         '-d \'{"question": "How do I enable two-factor authentication?"}\''
     )
     print(f"API docs: {base}/docs")
-    if args.once:
+    if once:
         server.should_exit = True
         thread.join(timeout=10)
         return 0
@@ -95,7 +100,3 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         server.should_exit = True
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -77,12 +77,20 @@ def state(ctx: typer.Context) -> CliState:
     return obj
 
 
+def settings_from(ctx: typer.Context | None) -> Settings:
+    """The root's settings (global --data-dir etc.), or the environment's when a sub-app runs alone."""
+    obj = ctx.find_root().obj if ctx is not None else None
+    return (obj if isinstance(obj, CliState) else CliState()).settings()
+
+
 def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, default=str, ensure_ascii=False) + "\n")
     sys.stdout.flush()
 
 
 def fail(message: str, code: int = 2, as_json: bool = False) -> typer.Exit:
+    """The one way a command ends in error: the message on stderr (or one JSON object on stdout with
+    --json), and the exit code: 1 a gate or check failed, 2 a usage error, 3 a dependency is down."""
     if as_json:
         print_json({"error": {"message": message}})
     else:

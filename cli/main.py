@@ -1,4 +1,5 @@
-"""Root of the `tether` command."""
+"""Root of the `tether` command: the composition root, above every layer (ingestion ← app ← {evals,
+training} ← cli). It builds Settings from the environment and the global flags, and mounts each verb."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from pathlib import Path
 
 import typer
 
-from app.cli.common import CliState, fail
-from app.cli.ingest import documents_app, ingest_command
-from app.cli.keys import keys_app
-from app.cli.review import review_app
-from app.cli.serve import ask_command, serve_command
+from cli.common import CliState, fail
+from cli.demo import demo_command
+from cli.eval_bench import answerability_command, detector_command
+from cli.eval_run import policies_command, retrieval_command, run_command
+from cli.ingest import documents_app, ingest_command
+from cli.keys import keys_app
+from cli.review import review_app
+from cli.serve import ask_command, serve_command
 
 app = typer.Typer(
     name="tether",
@@ -39,20 +43,17 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(review_app, name="review")
 
 
-def _mount_evals() -> None:
-    """`tether eval ...`: the evals sit above the service, so the CLI (the composition root) mounts them."""
-    from evals.cli import eval_app
-    from evals.harness_cli import retrieval_command, run_command
-    from evals.policies import policies_command
+app.command("demo")(demo_command)
 
-    eval_app.command("run")(run_command)
-    eval_app.command("policies")(policies_command)
-    eval_app.command("retrieval")(retrieval_command)
-    eval_app.info.help = "Hallucination eval and CI gate, retrieval and detector benchmarks."
-    app.add_typer(eval_app, name="eval")
-
-
-_mount_evals()
+eval_app = typer.Typer(
+    name="eval", help="Hallucination eval and CI gate, retrieval and detector benchmarks.", no_args_is_help=True
+)
+eval_app.command("run")(run_command)
+eval_app.command("policies")(policies_command)
+eval_app.command("retrieval")(retrieval_command)
+eval_app.command("detector")(detector_command)
+eval_app.command("answerability")(answerability_command)
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:

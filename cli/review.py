@@ -16,10 +16,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app.cli.common import fail, print_json, state
 from app.reviews.export import ExportedCase, Skipped, case_for, current_review
 from app.reviews.store import ReviewBook, Window
 from app.reviews.types import QUEUE_REASONS
+from cli.common import fail, print_json, state
 from evals.suite import SuiteError, parse_item, thresholds_path
 from ingestion.store import Store, open_store
 
