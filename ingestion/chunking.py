@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ingestion.sentences import document_sentences
+from ingestion.text import document_sentences
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 # Character spans of a text's word pieces, special tokens excluded (a fast tokenizer's offsets).

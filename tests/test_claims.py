@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.grounding.claims import classify, parse_answer, split_claims, split_sentences, strip_markup
+from app.grounding.claims import classify, parse_answer, split_claims, strip_markup
+from ingestion.text import split_sentences
 
 
 def _claims(answer: str) -> list[str]:

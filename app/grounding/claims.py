@@ -2,7 +2,8 @@
 none (greetings, refusals, questions back, headings, list lead-ins, code). Citation markers such as
 `[1]`, `[1, 3]`, `[2-4]` and `[1][2]` are parsed and attached to the sentence they close.
 
-Pure and dependency-free, so the HTTP layer, the policies and the evals share one reading of an answer.
+Pure, so the HTTP layer, the policies and the evals share one reading of an answer. Sentences are cut by
+`ingestion.text`, the same rule that cuts documents, so a claim and its evidence are cut alike.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingestion.text import split_sentences
+
 SegmentKind = Literal["claim", "heading", "question", "greeting", "refusal", "lead_in", "code"]
 
 # A marker holds numbers separated by commas/semicolons, with optional ranges ("2-4", "2–4").
@@ -18,23 +21,6 @@ _MARKER = re.compile(r"\[\s*(\d+(?:\s*[-–—]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-�
 _RANGE_CAP = 200  # "[1-100000]" is a typo, not a request to cite 100,000 passages
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_ABBREVIATIONS = _words(
-    """e.g i.e etc vs cf al approx appx dept est fig figs no nos vol vols pp ed eds ca inc ltd co corp
-    llc mr mrs ms dr prof sr jr st mt ft rev gen col capt sgt lt gov sen rep pres jan feb mar apr
-    jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun min max avg incl
-    excl dist govt univ assn bros p.m a.m u.s u.k u.n e.u ph.d"""
-)
-# After an initialism such as "U.S." a sentence may still end; these words say a new one starts.
-_STARTERS = _words(
-    """the a an it this that these those they we he she you i there here in on at for if when while
-    however but so also its our their his her my your as after before since"""
-)
-_TITLES = _words("""mr mrs ms dr prof sr jr st mt rev gen col capt sgt lt gov sen rep pres""")
-_TERMINATOR = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]*_]*")
 _BULLET = re.compile(r"^(\s*(?:[-*+•]|\d{1,3}[.)])\s+)(?:\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -166,68 +152,6 @@ def strip_markup(text: str) -> str:
     return re.sub(r"\s+([.,;:!?])", r"\1", text)
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the '.' at text[dot] part of an abbreviation or an initial rather than a sentence end?"""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
-    if not m:
-        return False
-    word = m.group(1).lower().rstrip(".")
-    if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
-        # "in the U.S. The office…", "etc. It": before a common sentence opener the sentence ends,
-        # except after a title ("Dr. The" does not occur, "Dr. Smith" does).
-        nxt = re.match(r"\s*([A-Za-z]+)", text[dot + 1 :])
-        return word in _TITLES or not (nxt and nxt.group(1).lower() in _STARTERS)
-    return False
-
-
-def split_sentences(text: str, *, glued: bool = False) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) within `text`, trailing citation markers included.
-
-    glued=True also splits "century.First", where source texts were joined without a space."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _TERMINATOR.finditer(text):
-        end = m.end()
-        after = text[end:]
-        if not after.strip():
-            continue
-        mk = re.match(r"(?:\s*\[[\d\s,;\-–—]+\])+", after)
-        if mk:
-            end += mk.end()
-            after = text[end:]
-        nxt = re.match(r"(\s*)(\S)", after)
-        if not nxt:
-            continue
-        gap, first = nxt.group(1), nxt.group(2)
-        tok = m.group(0)
-        if not gap:
-            # "century.First": a lower-case word (or figure, bracket, quote) glued to a capitalised one.
-            if not (glued and tok == "." and re.match(r"[A-Z][a-z]", after) and _glued_end(text, m.start())):
-                continue
-        elif not (first.isupper() or first.isdigit() or first in "\"'“‘([*_#-`$"):
-            continue
-        if tok == "." and _is_abbreviation(text, m.start()):
-            continue
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
-        start = end
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
-    return spans
-
-
-def _glued_end(text: str, dot: int) -> bool:
-    return bool(re.search(r"(?:[a-z]{2}|\d|[)\]\"'”])$", text[:dot])) and not _is_abbreviation(text, dot)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def classify(clean: str) -> SegmentKind:
     """What a single sentence does: claim, or one of the kinds that assert nothing checkable."""
     if not re.search(r"[A-Za-z0-9]", clean):
@@ -343,12 +267,11 @@ def _add_sentences(
     item: bool,
     context: str,
 ) -> None:
-    block = answer[start:end]
-    for s, e in split_sentences(block):
-        text = block[s:e]
-        markers = tuple(parse_citations(text, n_passages, offset=start + s))
+    for s, e in split_sentences(answer, start, end):
+        text = answer[s:e]
+        markers = tuple(parse_citations(text, n_passages, offset=s))
         clean = strip_markup(text.replace("|", " , ").strip(" ,")) if item else strip_markup(text)
         kind = classify(clean)
         if kind == "claim" and not re.search(r"[A-Za-z0-9]", _MARKER.sub("", clean)):
             kind = "heading"
-        out.append(Segment(kind, start + s, start + e, text, clean, markers, item, context))
+        out.append(Segment(kind, s, e, text, clean, markers, item, context))

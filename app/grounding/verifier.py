@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Protocol
 
-from app.grounding.claims import split_sentences
 from app.retrieval.passages import Passage
+from ingestion.text import sentence_spans
 
 Label = Literal["supported", "unsupported", "error"]
 
@@ -126,9 +126,8 @@ def passage_sentences(passages: Sequence[Passage]) -> list[EvidenceSentence]:
     out: list[EvidenceSentence] = []
     seen: set[tuple[str, int, int]] = set()
     for n, p in enumerate(passages, start=1):
-        spans = p.sentence_texts() or [
-            (p.start + s, p.start + e, p.text[s:e]) for s, e in split_sentences(p.text, glued=True)
-        ]
+        # A passage without ingestion's spans (one sent to /v1/verify) is cut as ingestion cuts documents.
+        spans = p.sentence_texts() or [(p.start + s, p.start + e, p.text[s:e]) for s, e in sentence_spans(p.text)]
         for s, e, text in spans:
             if text.strip() and (p.doc_id, s, e) not in seen:
                 seen.add((p.doc_id, s, e))
@@ -137,12 +136,18 @@ def passage_sentences(passages: Sequence[Passage]) -> list[EvidenceSentence]:
 
 
 def passages_from_text(
-    text: str, doc_id: str | None = None, per_passage: int = 5, spans: Sequence[tuple[int, int]] | None = None
+    text: str,
+    doc_id: str | None = None,
+    per_passage: int = 5,
+    spans: Sequence[tuple[int, int]] | None = None,
+    *,
+    glued: bool = False,
 ) -> list[Passage]:
     """Cut a raw text (a chatbot's own context, a public benchmark's source) into passages of a few
-    sentences with document offsets, so it can be verified against like retrieved chunks."""
+    sentences with document offsets, so it can be verified against like retrieved chunks: its sentences
+    are cut as ingestion cuts a document (`glued`: see `ingestion.text.split_sentences`)."""
     doc_id = doc_id or "sha1:" + hashlib.sha1(text.encode()).hexdigest()[:16]
-    spans = list(spans) if spans is not None else split_sentences(text, glued=True)
+    spans = list(spans) if spans is not None else sentence_spans(text, glued=glued)
     out = []
     for k in range(0, len(spans), per_passage):
         group = tuple(spans[k : k + per_passage])

@@ -185,8 +185,9 @@ def _in_split(is_train: bool, split: Split) -> bool:
 
 
 def to_passages(text: str, doc_id: str | None = None, sentences_per_passage: int = 5) -> list[Passage]:
-    """Cut a source text into passages of a few sentences, with document offsets, as retrieval would."""
-    return passages_from_text(text, doc_id, sentences_per_passage)
+    """Cut a source text into passages of a few sentences, with document offsets, as retrieval would.
+    The public sources often join sentences without a space ("century.First"): those are cut too."""
+    return passages_from_text(text, doc_id, sentences_per_passage, glued=True)
 
 
 def item_passages(item: DetectorItem) -> list[Passage]:
