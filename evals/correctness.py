@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ingestion.text import STOP_WORDS
+
 RECALL_MIN = 0.5
 
 
@@ -51,7 +53,6 @@ _UNITS = frozenset(
 )
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*(?=['’]s\b|\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*(?:[-*•]\s+|\d+[.)]\s+)?)$")
-_STOP = frozenset("a an the and or of to in on for is are be it this that with by at as from your you".split())  # noqa: SIM905
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ def token_f1(prediction: str, reference: str) -> float:
 
 def token_recall(prediction: str, reference: str) -> float:
     """Share of the reference's content words (stop words dropped) present in the prediction."""
-    ref = {t for t in normalise_tokens(reference) if t not in _STOP}
+    ref = {t for t in normalise_tokens(reference) if t not in STOP_WORDS}
     if not ref:
         return 1.0
     return round(len(ref & set(normalise_tokens(prediction))) / len(ref), 4)

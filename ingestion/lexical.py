@@ -1,4 +1,4 @@
-"""Lexical retrieval (BM25, Lucene variant) with bm25s and an English Snowball stemmer."""
+"""Lexical retrieval (BM25, Lucene variant) with bm25s and the shared stemmer (`ingestion.text`)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from pathlib import Path
 
 import bm25s
 import numpy as np
-import Stemmer
 
-_STEMMER = Stemmer.Stemmer("english")
+from ingestion.text import stem_words
 
 
 def _tokenize(texts: Sequence[str]) -> bm25s.tokenization.Tokenized:
-    return bm25s.tokenize(list(texts), stopwords="en", stemmer=_STEMMER, show_progress=False)
+    return bm25s.tokenize(list(texts), stopwords="en", stemmer=stem_words, show_progress=False)
 
 
 class LexicalIndex:

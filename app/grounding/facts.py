@@ -1,4 +1,4 @@
-"""Pure text analysis for the grounding checks: the content words (light-stemmed), numbers, dates,
+"""Pure text analysis for the grounding checks: the content words (stemmed), numbers, dates,
 names, quantity words and negation scope of one text, computed once per text (evidence sentences
 are cached with their facts), and the negation comparison between two texts."""
 
@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ingestion.text import STOP_WORDS, stem
 
 
 def _seq(text: str) -> list[str]:
@@ -17,18 +19,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_STOP = _words(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just let me
-    more most my myself nor of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves yes no not never none cannot n't s t d ll re ve m o y per
-    via may might must shall upon within without onto across among around toward towards whether either
-    neither every whose one ones another many much several less fewer least like etc e g ie eg i.e e.g
-    u also however thus therefore since although though yet still already even ever"""
-)
 _NEGATION = _words("not no never cannot none nobody nothing neither nor without unable")
 # A negation governs the rest of its clause ("not available on the Free plan, but ..."), at most
 # this many content words.
@@ -78,26 +68,6 @@ class TextFacts:
     entities: frozenset[str]  # stems of capitalised words: names, products, places
     quantities: frozenset[str]
     negated: frozenset[str]  # content stems inside the scope of a negation cue
-
-
-def stem(word: str) -> str:
-    """Light suffix stripping so that 'started'/'starts'/'starting' meet; then a 7-letter prefix."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)] + repl
-            break
-    else:
-        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-            w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]
-    return w[:7]
 
 
 def _canonical(num: str, scale: str | None) -> set[str]:
@@ -153,11 +123,11 @@ def analyze(text: str) -> TextFacts:
             # Written-out numbers in a claim are mostly counts the writer made ("two films"); they
             # only serve to match a figure ("ten seats" = "10 seats").
             numbers.add(_NUMBER_WORDS[low])
-        elif raw[0].isupper() and low not in _STOP and low not in _QUANTITY and len(low) > 1 and _is_name(text, m):
+        elif raw[0].isupper() and low not in STOP_WORDS and low not in _QUANTITY and len(low) > 1 and _is_name(text, m):
             entities.add(stem(low))
         if low in _QUANTITY:
             quantities.add(low)
-        if low not in _STOP and low not in _QUANTITY and len(low) > 1:
+        if low not in STOP_WORDS and low not in _QUANTITY and len(low) > 1:
             content.append(stem(low))
             if scope > 0:
                 negated.add(content[-1])

@@ -24,6 +24,7 @@ from app.llm.injection import looks_like_injection
 from app.llm.prompt import ABSTENTION, approx_tokens, sentence_cuts
 from app.retrieval.passages import Passage
 from ingestion.embedder import CachedEmbedder, Embedder
+from ingestion.text import STOP_WORDS, stem, words
 
 KEYWORD_WEIGHT = 0.25
 NEXT_SENTENCE_BONUS = 0.1
@@ -35,32 +36,18 @@ OTHER_PASSAGE_RATIO = 0.9  # from another passage they must be nearly as good an
 NEAR_DUPLICATE = 0.92
 MIN_WORDS = 3
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _BULLET = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|me)\b")
 _TERMINAL = re.compile(r"([.!?])$")
-# A word block reads better than 150 quoted strings.
-STOPWORDS = frozenset(
-    """a about above after again all am an and any are as at be been before being between both but by
-    can could did do does doing down during each few for from further had has have having he her here
-    hers him his how i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other our ours out over own same she should so some such than that the their theirs
-    them then there these they this those through to too under until up very was we were what when
-    where which while who whom why will with would you your yours yourself please tell know want need
-    get got there's it's i'm also use using make way able happen happens happened go going""".split()  # noqa: SIM905
+# Words a question asks with ("please tell me how to ..."): no more a keyword than a stop word is.
+_ASKING_WORDS = frozenset(
+    """please tell know want need get got use using make way able happen happens happened go going""".split()  # noqa: SIM905
 )
 
 
 def keywords(text: str) -> set[str]:
-    """Content words, crudely stemmed so "refunds"/"refund" and "charged"/"charge" meet."""
-    return {stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1}
-
-
-def stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith(("ss", "us", "is")):
-            return word[: -len(suffix)]
-    return word
+    """Content words, stemmed so "refunds"/"refund" and "charged"/"charge" meet."""
+    return {stem(w) for w in words(text) if w not in STOP_WORDS and w not in _ASKING_WORDS and len(w) > 1}
 
 
 def keyword_overlap(question: str, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -143,7 +130,7 @@ def candidates(passages: Sequence[Passage]) -> list[Candidate]:
                 continue
             # The answer adds its own marker; any the passage wrote would cite passages it never saw.
             text = strip_markers(clean_sentence(raw))
-            key = " ".join(_WORD.findall(text.lower()))
+            key = " ".join(words(text))
             # Planted instructions are data about the page, never an answer to quote.
             if not is_prose(text) or key in seen or looks_like_injection(text):
                 continue
