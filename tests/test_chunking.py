@@ -6,6 +6,7 @@ import pytest
 
 from ingestion.chunking import chunk_document
 from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.text import document_sentences
 
 
 def words(texts: Sequence[str]) -> list[int]:
@@ -42,10 +43,33 @@ def test_spans_exact_and_within_limit(max_tokens: int, overlap: int) -> None:
     assert body <= covered, "every non-space character belongs to some chunk"
 
 
-def test_never_splits_a_sentence() -> None:
-    chunks = chunk_document(DOC, "Limits", words, 24, 0)
-    ends = {c.end for c in chunks}
-    assert all(DOC[e - 1] in ".#sde" or DOC[e - 1].isalnum() for e in ends)
+def at_word_boundary(text: str, end: int) -> bool:
+    """Does a span ending at `end` end after a whole word (whitespace or the text's end follows)?"""
+    return end > 0 and not text[end - 1].isspace() and (end == len(text) or text[end].isspace())
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        (DOC.index("5 GB.") + len("5 GB."), True),  # after a sentence
+        (DOC.index("Free plan") + len("Free"), True),  # after a word
+        (len(DOC.rstrip()), True),  # at the end of the text
+        (DOC.index("includes") + 3, False),  # inside "includes"
+        (DOC.index("Personal") + 1, False),  # inside a capitalised word
+        (DOC.index("5 GB.") + len("5 GB"), False),  # between a word and its full stop
+    ],
+)
+def test_word_boundary_check_rejects_a_cut_inside_a_word(end: int, expected: bool) -> None:
+    assert at_word_boundary(DOC, end) is expected
+
+
+@pytest.mark.parametrize("max_tokens", [16, 24, 40])
+def test_never_splits_a_sentence(max_tokens: int) -> None:
+    chunks = chunk_document(DOC, "Limits", words, max_tokens, 0)
+    sentence_ends = {e for _, spans in document_sentences(DOC) for _, e in spans}
+    for c in chunks:
+        assert c.end in sentence_ends, f"chunk ends inside a sentence: ...{DOC[c.end - 20 : c.end + 20]!r}"
+        assert at_word_boundary(DOC, c.end)
     sentence = "The Business plan includes 5 TB per user."
     assert any(sentence in c.text for c in chunks)
 
@@ -69,6 +93,7 @@ def test_overlong_sentence_is_cut_at_words_to_fit() -> None:
     chunks = chunk_document(doc.strip(), "T", words, 20, 0)
     assert len(chunks) > 1
     assert all(words([c.embed_text])[0] <= 20 for c in chunks)
+    assert all(at_word_boundary(doc.strip(), c.end) for c in chunks)
     assert "".join(c.text.replace(" ", "") for c in chunks) == doc.replace(" ", "").strip()
 
 
