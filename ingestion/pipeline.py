@@ -30,7 +30,7 @@ from ingestion.store import Chunk, Collection, Document, Store
 from ingestion.writer import IngestReport, PlannedDocument, commit_plans, embed_hash
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-CHUNKER_VERSION = "2"  # bump when chunking or normalisation changes what a document becomes
+CHUNKER_VERSION = "3"  # bump when chunking or normalisation changes what a document becomes (3: one splitter)
 
 
 def doc_id_for(collection: str, source: str) -> str:
