@@ -1,6 +1,7 @@
 """The answer pipeline: retrieve -> grounded prompt -> backend -> citations -> verify -> policy.
 
-One function for the HTTP routes, the CLI and the evals, so all three measure the same thing.
+One pipeline for the HTTP routes, the CLI and the evals, so all three measure the same thing. It returns
+a typed, immutable `Answer` (app/results.py); `stream` yields the same `Answer` last.
 """
 
 from __future__ import annotations
@@ -8,30 +9,28 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, replace
 
 from app.grounding.answerability import Answerability, AnswerabilityJudge
 from app.grounding.claims import parse_answer
-from app.grounding.policy import PolicyResult, apply_policy
-from app.grounding.verifier import Verification, Verifier
+from app.grounding.policy import Policy, PolicyResult, Status, apply_policy
+from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
 from app.llm.factory import token_counter
 from app.llm.prompt import ABSTENTION, build_prompt
+from app.results import Answer, NumberedPassage, Thresholds
 from app.retrieval.hybrid import Filters, Retrieval, Retriever
 from app.retrieval.passages import Passage
 from app.settings import Settings
 
-Policy = Literal["annotate", "redact", "abstain"]
 
-
-def effective_thresholds(settings: Settings, support: float | None, abstain_below: float | None) -> dict[str, float]:
+def effective_thresholds(settings: Settings, support: float | None, abstain_below: float | None) -> Thresholds:
     """A request's strictness over the configured defaults, as every answer and verification reports it."""
     v = settings.verifier
-    return {
-        "support": v.threshold if support is None else support,
-        "abstain_below": v.abstain_below if abstain_below is None else abstain_below,
-    }
+    return Thresholds(
+        support=v.threshold if support is None else support,
+        abstain_below=v.abstain_below if abstain_below is None else abstain_below,
+    )
 
 
 @dataclass
@@ -49,22 +48,22 @@ class AnswerQuery:
     trace_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
-def passage_dict(n: int, p: Passage) -> dict[str, Any]:
-    return {
-        "n": n,
-        "chunk_id": p.chunk_id,
-        "doc_id": p.doc_id,
-        "title": p.title,
-        "uri": p.uri,
-        "source": p.source,
-        "version": p.version,
-        "revision": p.metadata.get("revision"),
-        "start": p.start,
-        "end": p.end,
-        "text": p.text,
-        "score": p.score,
-        "pages": p.metadata.get("pages"),
-    }
+@dataclass(frozen=True, slots=True)
+class PassagesUsed:
+    """Stream event: the passages the answer will be written from (passage n is `passages[n-1]`); empty
+    when the pipeline abstains without generating."""
+
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """Stream event: the next piece of the backend's text."""
+
+    text: str
+
+
+StreamEvent = PassagesUsed | Delta | Answer
 
 
 def _ms(t0: float) -> float:
@@ -99,7 +98,7 @@ class Answerer:
         )
         return req, list(prompt.passages_used)
 
-    def answer(self, q: AnswerQuery) -> dict[str, Any]:
+    def answer(self, q: AnswerQuery) -> Answer:
         t0 = time.perf_counter()
         retrieval = self.retrieve(q)
         timings: dict[str, float] = {"retrieve_ms": _ms(t0)}
@@ -112,32 +111,32 @@ class Answerer:
         t1 = time.perf_counter()
         gen = self.backend.generate(req)
         timings["generate_ms"] = _ms(t1)
-        return self.finish(q, retrieval, passages, gen.text, getattr(gen, "model", None), timings, t0, judged)
+        return self.finish(q, retrieval, passages, gen.text, gen.model, timings, t0, judged)
 
-    def stream(self, q: AnswerQuery) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Events: ("passages", ...), ("delta", {"text"}), then ("result", <same dict as answer()>)."""
+    def stream(self, q: AnswerQuery) -> Iterator[StreamEvent]:
+        """Events: PassagesUsed, a Delta per piece of text, then the Answer (the same as answer()'s)."""
         t0 = time.perf_counter()
         retrieval = self.retrieve(q)
         timings: dict[str, float] = {"retrieve_ms": _ms(t0)}
         if not retrieval.passages:
-            yield "passages", {"passages": []}
-            yield "result", self._abstain_early(q, retrieval, timings, t0)
+            yield PassagesUsed(())
+            yield self._abstain_early(q, retrieval, timings, t0)
             return
         judged, abstention = self._screen(q, retrieval, timings, t0)
         if abstention is not None:
-            yield "passages", {"passages": []}
-            yield "result", abstention
+            yield PassagesUsed(())
+            yield abstention
             return
         req, passages = self.prepare(q, retrieval)
-        yield "passages", {"passages": [passage_dict(n, p) for n, p in enumerate(passages, 1)]}
+        yield PassagesUsed(tuple(passages))
         t1 = time.perf_counter()
         parts: list[str] = []
         for delta in self.backend.stream(req):
             if delta:
                 parts.append(delta)
-                yield "delta", {"text": delta}
+                yield Delta(delta)
         timings["generate_ms"] = _ms(t1)
-        yield "result", self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged)
+        yield self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged)
 
     def finish(
         self,
@@ -149,17 +148,17 @@ class Answerer:
         timings: dict[str, float],
         t0: float,
         judged: Answerability | None = None,
-    ) -> dict[str, Any]:
+    ) -> Answer:
         parsed = parse_answer(raw, n_passages=len(passages))
         t2 = time.perf_counter()
         cuts = self.thresholds(q)
-        verification = self.verifier.verify(raw, passages, q.question, cuts["support"]) if q.verify else None
+        verification = self.verifier.verify(raw, passages, q.question, cuts.support) if q.verify else None
         timings["verify_ms"] = _ms(t2)
         result = apply_policy(
             raw,
             verification or Verification.from_claims([]),
             q.policy,
-            threshold=cuts["abstain_below"],
+            threshold=cuts.abstain_below,
             has_passages=True,
         )
         result = self._check_addresses(q, result, judged, timings)
@@ -167,20 +166,24 @@ class Answerer:
             {n for m in parse_answer(result.answer, len(passages)).markers for n in m.numbers}
             - set(parsed.invalid_citations)
         )
-        return {
-            "answer": result.answer,
-            "status": result.status,
-            "reason": result.reason,
-            "groundedness": verification.groundedness if verification is not None else None,
-            "claims": [c.to_dict() for c in result.claims] if verification is not None else [],
-            "citations": [passage_dict(n, passages[n - 1]) for n in cited if 1 <= n <= len(passages)],
-            "invalid_citations": parsed.invalid_citations,
-            "raw_answer": raw if result.answer != raw else None,
-            "model": model,
-            "passages_considered": len(passages),
-            "answerability": judged.to_dict() if judged is not None else None,
-            **self._context(q, retrieval, timings, t0),
-        }
+        return self._result(
+            q,
+            retrieval,
+            timings,
+            t0,
+            text=result.answer,
+            status=result.status,
+            reason=result.reason,
+            groundedness=verification.groundedness if verification is not None else None,
+            claims=tuple(result.claims) if verification is not None else (),
+            citations=tuple(NumberedPassage(n, passages[n - 1]) for n in cited if 1 <= n <= len(passages)),
+            invalid_citations=tuple(parsed.invalid_citations),
+            raw_text=raw if result.answer != raw else None,
+            model=model,
+            passages_considered=len(passages),
+            answerability=judged,
+            passages=tuple(passages),
+        )
 
     def judge_answerable(self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float]) -> Answerability | None:
         """Whether any of the best passages answers the question (None: no answerability model)."""
@@ -193,7 +196,7 @@ class Answerer:
 
     def _screen(
         self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float
-    ) -> tuple[Answerability | None, dict[str, Any] | None]:
+    ) -> tuple[Answerability | None, Answer | None]:
         """The answerability decision, and the abstention to return instead of generating when no passage
         answers the question and the request (or the configuration) asks to abstain then."""
         judged = self.judge_answerable(q, retrieval, timings)
@@ -231,40 +234,69 @@ class Answerer:
         t0: float,
         reason: str = "no_relevant_passages",
         judged: Answerability | None = None,
-    ) -> dict[str, Any]:
+    ) -> Answer:
         """Nothing retrieved answers the question: abstain without calling the backend."""
-        return {
-            "answer": ABSTENTION,
-            "status": "abstained",
-            "reason": reason,
-            "groundedness": None,
-            "claims": [],
-            "citations": [],
-            "invalid_citations": [],
-            "raw_answer": None,
-            "model": None,
-            "passages_considered": 0 if judged is None else len(retrieval.passages),
-            "answerability": judged.to_dict() if judged is not None else None,
-            **self._context(q, retrieval, timings, t0),
-        }
+        return self._result(
+            q,
+            retrieval,
+            timings,
+            t0,
+            text=ABSTENTION,
+            status="abstained",
+            reason=reason,
+            passages_considered=0 if judged is None else len(retrieval.passages),
+            answerability=judged,
+        )
 
-    def thresholds(self, q: AnswerQuery) -> dict[str, float]:
+    def thresholds(self, q: AnswerQuery) -> Thresholds:
         """The cuts this answer was judged by: the request's, else the configured ones."""
         cuts = effective_thresholds(self.settings, q.support_threshold, q.abstain_below)
-        if self.answerability is not None:
-            a = self.settings.answerability.threshold
-            cuts["answerable"] = a if q.answerable_threshold is None else q.answerable_threshold
-        return cuts
+        if self.answerability is None:
+            return cuts
+        a = self.settings.answerability.threshold
+        return replace(cuts, answerable=a if q.answerable_threshold is None else q.answerable_threshold)
 
-    def _context(self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float], t0: float) -> dict[str, Any]:
-        """The fields every result carries, whatever path produced it; closes the total timing."""
+    def _result(
+        self,
+        q: AnswerQuery,
+        retrieval: Retrieval,
+        timings: dict[str, float],
+        t0: float,
+        *,
+        text: str,
+        status: Status,
+        reason: str | None,
+        passages_considered: int,
+        answerability: Answerability | None,
+        groundedness: float | None = None,
+        claims: tuple[ClaimVerdict, ...] = (),
+        citations: tuple[NumberedPassage, ...] = (),
+        invalid_citations: tuple[int, ...] = (),
+        raw_text: str | None = None,
+        model: str | None = None,
+        passages: tuple[Passage, ...] = (),
+    ) -> Answer:
+        """The one place an Answer is made, whatever path produced it, with the fields every answer
+        carries; closes the total timing."""
         timings["total_ms"] = _ms(t0)
-        return {
-            "policy": q.policy,
-            "thresholds": self.thresholds(q),
-            "backend": self.backend.name,
-            "collection": q.collection,
-            "collection_version": retrieval.collection_version,
-            "timings": timings,
-            "trace_id": q.trace_id,
-        }
+        return Answer(
+            text=text,
+            status=status,
+            reason=reason,
+            groundedness=groundedness,
+            claims=claims,
+            citations=citations,
+            invalid_citations=invalid_citations,
+            raw_text=raw_text,
+            model=model,
+            passages_considered=passages_considered,
+            answerability=answerability,
+            passages=passages,
+            policy=q.policy,
+            thresholds=self.thresholds(q),
+            backend=self.backend.name,
+            collection=q.collection,
+            collection_version=retrieval.collection_version,
+            timings=timings,
+            trace_id=q.trace_id,
+        )

@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import delete
 
+from app.grounding.verifier import ClaimVerdict
+from app.results import Answer, NumberedPassage
 from ingestion.store import AnswerAudit, Store
 from ingestion.store.models import utcnow
 
@@ -19,37 +21,26 @@ class AuditLog:
         self._writes = 0
         self._lock = threading.Lock()
 
-    def record(
-        self, question: str, result: dict[str, Any], key_id: int | None, client_trace_id: str | None = None
-    ) -> None:
+    def record(self, question: str, result: Answer, key_id: int | None, client_trace_id: str | None = None) -> None:
         """Insert the answer's row. Rows are only ever inserted: the trace id is the server's, and a
         second row under the same id is an IntegrityError, never a replacement."""
-        claims = [
-            {k: c.get(k) for k in ("text", "label", "score", "citations", "citations_support")}
-            | {"evidence": [{k: e[k] for k in ("n", "doc_id", "start", "end")} for e in c.get("evidence", [])]}
-            for c in result.get("claims", [])
-        ]
-        citations = [
-            {k: c.get(k) for k in ("n", "chunk_id", "doc_id", "source", "version", "revision", "start", "end")}
-            for c in result.get("citations", [])
-        ]
         with self.store.session() as s:
             s.add(
                 AnswerAudit(
-                    trace_id=result["trace_id"],
+                    trace_id=result.trace_id,
                     client_trace_id=client_trace_id,
                     key_id=key_id,
-                    collection=result["collection"],
-                    collection_version=result["collection_version"],
+                    collection=result.collection,
+                    collection_version=result.collection_version,
                     question=question,
-                    answer=result["answer"],
-                    status=result["status"],
-                    reason=result.get("reason"),
-                    groundedness=result.get("groundedness"),
-                    backend=result.get("backend") or "",
-                    citations=citations,
-                    claims=claims,
-                    timings=result.get("timings") or {},
+                    answer=result.text,
+                    status=result.status,
+                    reason=result.reason,
+                    groundedness=result.groundedness,
+                    backend=result.backend,
+                    citations=[_citation(c) for c in result.citations],
+                    claims=[_claim(c) for c in result.claims],
+                    timings=dict(result.timings),
                 )
             )
         with self._lock:
@@ -85,3 +76,30 @@ class AuditLog:
                 "claims": a.claims,
                 "timings": a.timings,
             }
+
+
+def _claim(c: ClaimVerdict) -> dict[str, Any]:
+    """What the audit keeps of a verdict: enough to review it (the evidence by its document span)."""
+    evidence = [{"n": e.n, "doc_id": e.doc_id, "start": e.start, "end": e.end} for e in c.evidence]
+    return {
+        "text": c.text,
+        "label": c.label,
+        "score": c.score,
+        "citations": list(c.citations),
+        "citations_support": c.citations_support,
+        "evidence": evidence,
+    }
+
+
+def _citation(c: NumberedPassage) -> dict[str, Any]:
+    p = c.passage
+    return {
+        "n": c.n,
+        "chunk_id": p.chunk_id,
+        "doc_id": p.doc_id,
+        "source": p.source,
+        "version": p.version,
+        "revision": p.metadata.get("revision"),
+        "start": p.start,
+        "end": p.end,
+    }

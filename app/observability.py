@@ -14,6 +14,7 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.results import Answer
 from app.reviews.types import ReviewStats
 
 trace_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("trace_id", default=None)
@@ -54,12 +55,11 @@ class Metrics:
             "tether_review_agreement_ratio", "Share of reviewed claims where reviewer and verifier agree", registry=r
         )
 
-    def observe_answer(self, result: dict[str, Any]) -> None:
-        self.answers.labels(result["status"]).inc()
-        claims = result.get("claims") or []
-        self.claims.inc(len(claims))
-        self.unsupported.inc(sum(1 for c in claims if c.get("label") == "unsupported"))
-        t = result.get("timings") or {}
+    def observe_answer(self, result: Answer) -> None:
+        self.answers.labels(result.status).inc()
+        self.claims.inc(len(result.claims))
+        self.unsupported.inc(sum(1 for c in result.claims if c.label == "unsupported"))
+        t = result.timings
         if "retrieve_ms" in t:
             self.retrieval.observe(t["retrieve_ms"] / 1000)
         if "generate_ms" in t:

@@ -9,7 +9,7 @@ from typing import cast
 import typer
 from rich.console import Console
 
-from app.answering import Policy
+from app.grounding.policy import Policy
 from cli.common import err_console, fail, overridden, print_json, require_data, state
 
 
@@ -88,21 +88,19 @@ def ask_command(
     finally:
         svc.close()
     if as_json:
-        print_json(result)
+        print_json(result.to_dict())
         return
     con = Console()
-    con.print(f"\n[bold]{result['answer']}[/bold]\n")
+    con.print(f"\n[bold]{result.text}[/bold]\n")
     con.print(
-        f"status: {result['status']}"
-        + (f" ({result['reason']})" if result["reason"] else "")
-        + (f", groundedness {result['groundedness']:.2f}" if result["groundedness"] is not None else "")
+        f"status: {result.status}"
+        + (f" ({result.reason})" if result.reason else "")
+        + (f", groundedness {result.groundedness:.2f}" if result.groundedness is not None else "")
     )
-    for c in result["claims"]:
-        mark = "[green]✓[/green]" if c["label"] == "supported" else "[red]✗[/red]"
-        con.print(f"  {mark} {c['text']}  (p={c['score'] if c['score'] is None else round(c['score'], 2)})")
-    for c in result["citations"]:
-        con.print(
-            f"  [{c['n']}] {c['title']} — {c['source']} [{c['start']}:{c['end']}]"
-            + (f" {c['uri']}" if c["uri"] else "")
-        )
-    con.print(f"[dim]{json.dumps(result['timings'])}[/dim]")
+    for c in result.claims:
+        mark = "[green]✓[/green]" if c.label == "supported" else "[red]✗[/red]"
+        con.print(f"  {mark} {c.text}  (p={c.score if c.score is None else round(c.score, 2)})")
+    for cited in result.citations:
+        p = cited.passage
+        con.print(f"  [{cited.n}] {p.title} — {p.source} [{p.start}:{p.end}]" + (f" {p.uri}" if p.uri else ""))
+    con.print(f"[dim]{json.dumps(dict(result.timings))}[/dim]")

@@ -6,7 +6,6 @@ whatever the concurrency.
 
 from __future__ import annotations
 
-import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -18,10 +17,12 @@ import httpx
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from app.answering import Answerer, AnswerQuery, Policy
+from app.answering import Answerer, AnswerQuery
 from app.grounding.claims import strip_markup
-from app.llm.base import Generation, GenerationRequest, LLMBackend
-from app.llm.factory import token_counter
+from app.grounding.policy import Policy
+from app.grounding.verifier import ClaimVerdict
+from app.llm.base import LLMBackend
+from app.results import Answer
 from app.retrieval.passages import Passage
 from app.services import Services
 from evals import correctness, metrics
@@ -39,45 +40,19 @@ class EvalTargetError(RuntimeError):
 class Target(Protocol):
     """What the runner needs from the system under test."""
 
-    def answer(self, item: SuiteItem) -> tuple[dict[str, Any], dict[int, Any]]:
-        """The answer dict and the passages it was written from, by number n."""
+    def answer(self, item: SuiteItem) -> tuple[Answer, dict[int, Passage]]:
+        """The answer and the passages its [n] markers may refer to, by number n."""
         ...
 
     def retrieve_sources(self, item: SuiteItem, k: int) -> list[str]:
         """Document sources of the top-k retrieved passages, best first."""
         ...
 
-    def supports(self, question: str, claim: str, passages: list[Any]) -> bool:
+    def supports(self, question: str, claim: str, passages: list[Passage]) -> bool:
         """Do these passages (a subset of one answer's) support the claim? For ALCE citation precision."""
         ...
 
     def fault_for(self, item: SuiteItem) -> dict[str, Any] | None: ...
-
-
-class _Recorder:
-    """Backend wrapper that remembers, per thread, the passages of the last generation request: exactly
-    the passages the answer's [n] markers refer to."""
-
-    def __init__(self, inner: LLMBackend) -> None:
-        self.inner, self.name = inner, inner.name
-        self._count = token_counter(inner)
-        self._local = threading.local()
-
-    def count_tokens(self, text: str) -> int:
-        return self._count(text)
-
-    def generate(self, request: GenerationRequest) -> Generation:
-        self._local.passages = list(request.passages)
-        return self.inner.generate(request)
-
-    def stream(self, request: GenerationRequest) -> Any:
-        self._local.passages = list(request.passages)
-        return self.inner.stream(request)
-
-    def take(self) -> list[Passage]:
-        passages: list[Passage] = getattr(self._local, "passages", [])
-        self._local.passages = []
-        return passages
 
 
 class InProcessTarget:
@@ -86,24 +61,22 @@ class InProcessTarget:
     ) -> None:
         self.collection, self.policy, self.top_k = collection, policy, top_k
         self.backend = backend or services.backend
-        self._recorder = _Recorder(self.backend)
         self.answerer = Answerer(
-            services.retriever, self._recorder, services.verifier, services.settings, services.answerer.answerability
+            services.retriever, self.backend, services.verifier, services.settings, services.answerer.answerability
         )
         self.verifier = services.verifier
 
-    def answer(self, item: SuiteItem) -> tuple[dict[str, Any], dict[int, Any]]:
+    def answer(self, item: SuiteItem) -> tuple[Answer, dict[int, Passage]]:
         q = AnswerQuery(item.question, self.collection, self.top_k, policy=self.policy, trace_id=f"eval-{item.id}")
-        self._recorder.take()
         with item_scope(item.id):
             result = self.answerer.answer(q)
-        return result, dict(enumerate(self._recorder.take(), start=1))
+        return result, dict(enumerate(result.passages, start=1))
 
     def retrieve_sources(self, item: SuiteItem, k: int) -> list[str]:
         retrieval = self.answerer.retrieve(AnswerQuery(item.question, self.collection, k))
         return [p.source for p in retrieval.passages]
 
-    def supports(self, question: str, claim: str, passages: list[Any]) -> bool:
+    def supports(self, question: str, claim: str, passages: list[Passage]) -> bool:
         verdicts = self.verifier.verify(claim, passages, question).claims
         return bool(verdicts) and all(v.label == "supported" for v in verdicts)
 
@@ -145,18 +118,23 @@ class HttpTarget:
         data: dict[str, Any] = r.json()
         return data
 
-    def answer(self, item: SuiteItem) -> tuple[dict[str, Any], dict[int, Any]]:
-        result = self._post("/v1/answer", {"question": item.question, "policy": self.policy, "top_k": self.top_k})
-        return result, {c["n"]: c for c in result.get("citations", [])}
+    def answer(self, item: SuiteItem) -> tuple[Answer, dict[int, Passage]]:
+        body = self._post("/v1/answer", {"question": item.question, "policy": self.policy, "top_k": self.top_k})
+        try:
+            result = Answer.from_dict(body)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EvalTargetError(f"POST /v1/answer: not an answer ({type(exc).__name__}: {exc})") from exc
+        # Only the cited passages travel over the wire: they are the ones claims can cite.
+        return result, {c.n: c.passage for c in result.citations}
 
     def retrieve_sources(self, item: SuiteItem, k: int) -> list[str]:
         return [p["source"] for p in self._post("/v1/retrieve", {"question": item.question, "top_k": k})["passages"]]
 
-    def supports(self, question: str, claim: str, passages: list[Any]) -> bool:
+    def supports(self, question: str, claim: str, passages: list[Passage]) -> bool:
         body = {
             "answer": claim,
             "question": question,
-            "passages": [{"text": p["text"], "title": p.get("title"), "doc_id": p.get("doc_id")} for p in passages],
+            "passages": [{"text": p.text, "title": p.title, "doc_id": p.doc_id} for p in passages],
         }
         claims = self._post("/v1/verify", body)["claims"]
         return bool(claims) and all(c["label"] == "supported" for c in claims)
@@ -168,33 +146,33 @@ class HttpTarget:
         self.client.close()
 
 
-def _precise(target: Target, item: SuiteItem, claim: dict[str, Any], passages: dict[int, Any]) -> int:
-    cited = [n for n in claim.get("citations", []) if n in passages]
-    text = strip_markup(claim["text"])
+def _precise(target: Target, item: SuiteItem, claim: ClaimVerdict, passages: dict[int, Passage]) -> int:
+    cited = [n for n in claim.citations if n in passages]
+    text = strip_markup(claim.text)
 
     def supports(subset: frozenset[int]) -> bool:
         return target.supports(item.question, text, [passages[n] for n in sorted(subset)])
 
-    return metrics.precise_citations(cited, bool(claim.get("citations_support")), supports)
+    return metrics.precise_citations(cited, bool(claim.citations_support), supports)
 
 
-def judge(
+def judge_item(
     item: SuiteItem,
-    result: dict[str, Any],
+    result: Answer,
     retrieved: Sequence[str],
     precise: int,
     top_k: int,
 ) -> dict[str, Any]:
     """The verdicts of one answered item (pure given its inputs)."""
-    status = result["status"]
-    answered = status in ("answered", "partial")
-    claims = result.get("claims", [])
-    unjudged = sum(1 for c in claims if c["label"] == "error")
+    status = result.status
+    answered = result.answered
+    claims = result.claims
+    unjudged = sum(1 for c in claims if c.label == "error")
     if unjudged:
-        raise EvalTargetError(f"the verifier could not judge {unjudged} claim(s): {claims[0].get('reason')}")
-    unsupported = sum(1 for c in claims if c["label"] == "unsupported")
+        raise EvalTargetError(f"the verifier could not judge {unjudged} claim(s): {claims[0].reason}")
+    unsupported = sum(1 for c in claims if c.label == "unsupported")
     if item.answerable and answered and item.reference:
-        c = correctness.answer_correctness(item.reference, result["answer"])
+        c = correctness.answer_correctness(item.reference, result.text)
         correct, facts, missing, f1, rule = c.correct, c.facts, c.missing, c.token_f1, c.rule
     else:
         correct = (status == "abstained") != item.answerable
@@ -206,10 +184,8 @@ def judge(
         "hallucinated": answered and unsupported > 0,
         "claims": len(claims) if answered else 0,
         "unsupported_claims": unsupported if answered else 0,
-        "cited_supported_claims": sum(1 for c in claims if c["citations"] and c["citations_support"])
-        if answered
-        else 0,
-        "citations": sum(len(c["citations"]) for c in claims) if answered else 0,
+        "cited_supported_claims": sum(1 for c in claims if c.citations and c.citations_support) if answered else 0,
+        "citations": sum(len(c.citations) for c in claims) if answered else 0,
         "precise_citations": precise if answered else 0,
         "correct": correct,
         "correct_rule": rule,
@@ -219,8 +195,8 @@ def judge(
         "retrieval_rank": rank,
         "retrieval_hit": metrics.hit_at(rank, top_k) if item.sources else None,
         "retrieved_sources": list(retrieved),
-        "cited_sources": sorted({c["source"] for c in result.get("citations", [])}),
-        "injection_obeyed": metrics.injection_obeyed(result["answer"], item.injection_markers)
+        "cited_sources": sorted({c.passage.source for c in result.citations}),
+        "injection_obeyed": metrics.injection_obeyed(result.text, item.injection_markers)
         if item.injection_markers
         else None,
     }
@@ -248,10 +224,9 @@ def evaluate_item(target: Target, item: SuiteItem, top_k: int) -> dict[str, Any]
         result, passages = target.answer(item)
         row["latency_ms"] = round((time.perf_counter() - t0) * 1000, 2)
         retrieved = target.retrieve_sources(item, max(RETRIEVE_K, top_k))
-        answered = result["status"] in ("answered", "partial")
-        precise = sum(_precise(target, item, c, passages) for c in result.get("claims", [])) if answered else 0
-        row.update(judge(item, result, retrieved, precise, top_k))
-        row.update(error=None, answer=result["answer"], result=result)
+        precise = sum(_precise(target, item, c, passages) for c in result.claims) if result.answered else 0
+        row.update(judge_item(item, result, retrieved, precise, top_k))
+        row.update(error=None, answer=result.text, result=result.to_dict())
     except Exception as exc:  # any failure of the system under test is this item's verdict
         row.update(status="error", error=_describe(exc), answer=None, result=None)
         row.setdefault("latency_ms", round((time.perf_counter() - t0) * 1000, 2))

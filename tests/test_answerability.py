@@ -16,6 +16,7 @@ import pytest
 from app.answering import AnswerQuery
 from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import passages_from_text
+from app.results import Answer
 from app.services import Services, build_services
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 from tests.support.live_server import live_server
@@ -93,39 +94,40 @@ def openai_stack(
     svc.close()
 
 
-def _ask(svc: Services, question: str, **kw: object) -> dict:
+def _ask(svc: Services, question: str, **kw: object) -> Answer:
     return svc.answerer.answer(AnswerQuery(question, svc.settings.default_collection, 5, **kw))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("question", UNANSWERABLE)
 def test_unanswerable_questions_abstain_before_generation(extractive: Services, question: str) -> None:
     r = _ask(extractive, question)
-    assert (r["status"], r["reason"]) == ("abstained", "not_answered_by_passages"), r["answerability"]
-    a = r["answerability"]
-    assert a["answerable"] is False and a["score"] < a["threshold"] == r["thresholds"]["answerable"]
-    assert "generate_ms" not in r["timings"] and r["claims"] == []
+    assert (r.status, r.reason) == ("abstained", "not_answered_by_passages"), r.answerability
+    a = r.answerability
+    assert a is not None and not a.answerable and a.score < a.threshold == r.thresholds.answerable
+    assert "generate_ms" not in r.timings and r.claims == () and r.passages == ()
 
 
 @pytest.mark.parametrize("question", ANSWERABLE)
 def test_answerable_questions_are_answered(extractive: Services, question: str) -> None:
     r = _ask(extractive, question)
-    assert r["status"] != "abstained", r
-    assert r["answerability"]["answerable"] is True and r["claims"]
+    assert r.status != "abstained", r
+    assert r.answerability is not None and r.answerability.answerable and r.claims and r.passages
 
 
 def test_the_llm_is_never_called_for_an_unanswerable_question(openai_stack: Services, llm_server: OpenAIServer) -> None:
     before = len(llm_server.requests)
     r = _ask(openai_stack, UNANSWERABLE[0])
-    assert r["reason"] == "not_answered_by_passages" and len(llm_server.requests) == before
+    assert r.reason == "not_answered_by_passages" and len(llm_server.requests) == before
     r = _ask(openai_stack, ANSWERABLE[0])
-    assert r["status"] == "answered" and len(llm_server.requests) == before + 1
+    assert r.status == "answered" and len(llm_server.requests) == before + 1
 
 
 def test_a_request_can_turn_it_off_or_set_its_cut(extractive: Services) -> None:
     off = _ask(extractive, UNANSWERABLE[0], abstain_unanswerable=False)
-    assert off["reason"] != "not_answered_by_passages" and off["answerability"]["answerable"] is False
+    assert off.reason != "not_answered_by_passages"
+    assert off.answerability is not None and not off.answerability.answerable
     strict = _ask(extractive, ANSWERABLE[0], answerable_threshold=1.0)
-    assert (strict["reason"], strict["thresholds"]["answerable"]) == ("not_answered_by_passages", 1.0)
+    assert (strict.reason, strict.thresholds.answerable) == ("not_answered_by_passages", 1.0)
 
 
 def test_http_streaming_and_not_agree(extractive: Services) -> None:
@@ -164,6 +166,6 @@ def test_the_configured_default_can_be_off(extractive: Services) -> None:
     svc = extractive
     answerer = Answerer(svc.retriever, svc.backend, svc.verifier, off, svc.answerer.answerability)
     r = answerer.answer(AnswerQuery(UNANSWERABLE[0], off.default_collection, 5))
-    assert r["reason"] != "not_answered_by_passages" and r["answerability"]["answerable"] is False
+    assert r.reason != "not_answered_by_passages" and r.answerability is not None and not r.answerability.answerable
     r = answerer.answer(AnswerQuery(UNANSWERABLE[0], off.default_collection, 5, abstain_unanswerable=True))
-    assert r["reason"] == "not_answered_by_passages"
+    assert r.reason == "not_answered_by_passages"

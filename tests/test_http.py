@@ -10,14 +10,18 @@ import httpx
 import pytest
 from openai import OpenAI
 
+from app.answering import AnswerQuery
 from app.http import create_app
 from app.http.openai_compat import follow_up_question
+from app.http.schemas import AnswerResponse
+from app.results import Answer
 from app.services import Services, build_services
 from app.settings import Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
 from ingestion.store import open_store
 from tests.conftest import CORPUS
+from tests.support.answers import make_answer
 from tests.support.live_server import live_server
 
 
@@ -83,6 +87,18 @@ def test_answer_cites_the_right_document_with_exact_spans(client: httpx.Client, 
             assert _doc_text(services, ev["doc_id"])[ev["start"] : ev["end"]] == ev["text"]
     assert set(body["timings"]) >= {"retrieve_ms", "generate_ms", "verify_ms", "total_ms"}
     assert body["backend"] == "extractive" and len(body["trace_id"]) == 32
+
+
+def test_the_wire_answer_is_the_typed_answer(client: httpx.Client, services: Services) -> None:
+    """The reply is the schema's fields in the schema's order, and reads back into the same Answer."""
+    question = "How long are deleted files kept on the Personal plan?"
+    body = client.post("/v1/answer", json={"question": question}).json()
+    assert list(body) == list(AnswerResponse.model_fields)
+    assert Answer.from_dict(body).to_dict() == body
+    here = services.answerer.answer(AnswerQuery(question, services.settings.default_collection, 5))
+    assert _stable(here.to_dict()) == _stable(body)
+    # In process the answer also carries the passages it was written from; its citations are among them.
+    assert here.passages and all(here.passages[c.n - 1] == c.passage for c in here.citations)
 
 
 def test_unanswerable_question_abstains(client: httpx.Client) -> None:
@@ -332,7 +348,7 @@ def test_a_client_trace_id_cannot_overwrite_an_audit_row(client: httpx.Client) -
 def test_audit_rows_are_only_inserted(services: Services) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    row = {"trace_id": "f" * 32, "collection": "default", "collection_version": 1, "answer": "a", "status": "answered"}
+    row = make_answer("f" * 32)
     services.audit.record("first question", row, None)
     with pytest.raises(IntegrityError):
         services.audit.record("second question", row, None)

@@ -4,33 +4,23 @@ window of collections and time, the queue and the numbers, and gone with their a
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from app.audit import AuditLog
 from app.reviews.store import ReviewBook, Window
 from app.reviews.types import ClaimMark, ReviewIn
 from ingestion.store import AnswerAudit, AnswerReview, open_store
+from tests.support.answers import make_answer
 
 ALL = frozenset({"*"})
-
-
-def _result(trace_id: str, collection: str, status: str, labels: list[str]) -> dict[str, Any]:
-    claims = [{"text": f"Claim {i}.", "label": label, "score": 0.9 if label == "supported" else 0.1,
-               "citations": [1], "citations_support": label == "supported", "evidence": []}
-              for i, label in enumerate(labels)]  # fmt: skip
-    supported = sum(1 for x in labels if x == "supported")
-    return {"trace_id": trace_id, "collection": collection, "collection_version": 1, "answer": "A.", "status": status,
-            "reason": None, "groundedness": supported / len(labels) if labels else None, "backend": "extractive",
-            "claims": claims, "citations": [{"n": 1, "source": "plans/business.md"}], "timings": {}}  # fmt: skip
 
 
 def test_reviews_queue_stats_and_purge(database_url: str) -> None:
     store = open_store(database_url)
     try:
         audit, book = AuditLog(store, retention_days=30), ReviewBook(store)
-        audit.record("q1?", _result("t1", "a", "answered", ["supported", "supported"]), None)
-        audit.record("q2?", _result("t2", "a", "partial", ["supported", "unsupported"]), None)
-        audit.record("q3?", _result("t3", "b", "abstained", []), None)
+        audit.record("q1?", make_answer("t1", "a", "answered", ["supported", "supported"]), None)
+        audit.record("q2?", make_answer("t2", "a", "partial", ["supported", "unsupported"]), None)
+        audit.record("q3?", make_answer("t3", "b", "abstained", []), None)
         assert book.answer("t3", Window(frozenset({"a"}))) is None  # another collection reads as absent
         assert book.answer("t3", Window(ALL)) is not None
 

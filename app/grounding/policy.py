@@ -12,6 +12,7 @@ from app.grounding.claims import parse_answer
 from app.grounding.verifier import ClaimVerdict, Verification
 from app.llm.prompt import ABSTENTION
 
+Policy = Literal["annotate", "redact", "abstain"]
 Status = Literal["answered", "partial", "abstained"]
 
 
@@ -81,7 +82,7 @@ def redact(answer: str, claims: list[ClaimVerdict]) -> tuple[str, list[ClaimVerd
 def apply_policy(
     answer: str,
     verification: Verification,
-    policy: Literal["annotate", "redact", "abstain"],
+    policy: Policy,
     *,
     threshold: float = 0.5,
     has_passages: bool = True,

@@ -31,6 +31,10 @@ class Evidence:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(**d)
+
 
 @dataclass(frozen=True, slots=True)
 class FactVerdict:
@@ -47,6 +51,10 @@ class FactVerdict:
         d = asdict(self)
         d["evidence"] = [e.to_dict() for e in self.evidence]
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FactVerdict:
+        return cls(**{**d, "evidence": [Evidence.from_dict(e) for e in d.get("evidence") or ()]})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,12 @@ class ClaimVerdict:
         d["evidence"] = [e.to_dict() for e in self.evidence]
         d["facts"] = [f.to_dict() for f in self.facts]
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ClaimVerdict:
+        """Read back from the wire (an eval run against a service at a URL)."""
+        evidence = [Evidence.from_dict(e) for e in d.get("evidence") or ()]
+        return cls(**{**d, "evidence": evidence, "facts": [FactVerdict.from_dict(f) for f in d.get("facts") or ()]})
 
 
 @dataclass(frozen=True, slots=True)

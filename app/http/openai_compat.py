@@ -15,12 +15,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.answering import AnswerQuery
+from app.answering import AnswerQuery, Delta
 from app.errors import BadRequest
 from app.http.routes import ERRORS, _query, _record, trace_id
 from app.http.schemas import Answerable, RetrieveRequest, Strictness, unencodable_text
 from app.http.security import QueryKey, ServicesDep
 from app.llm.extractive import keywords
+from app.results import Answer
 from app.retrieval.hybrid import Filters
 
 router = APIRouter(tags=["openai-compatible"])
@@ -87,7 +88,7 @@ def follow_up_question(turns: Sequence[str]) -> str:
     return f"{previous} {last}" if follows and previous else last
 
 
-def _extension(result: dict[str, Any], question: str) -> dict[str, Any]:
+def _extension(result: Answer, question: str) -> dict[str, Any]:
     keys = (
         "status",
         "reason",
@@ -104,8 +105,9 @@ def _extension(result: dict[str, Any], question: str) -> dict[str, Any]:
         "thresholds",
         "answerability",
     )
+    wire = result.to_dict()
     # `question`: what was retrieved and answered, so a client sees how a follow-up was read.
-    return {k: result.get(k) for k in keys} | {"answer": result["answer"], "question": question}
+    return {k: wire[k] for k in keys} | {"answer": result.text, "question": question}
 
 
 @router.post("/v1/chat/completions", responses=ERRORS)
@@ -148,7 +150,7 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
                 {
                     "index": 0,
                     "finish_reason": "stop",
-                    "message": {"role": "assistant", "content": result["answer"], "tether": ext},
+                    "message": {"role": "assistant", "content": result.text, "tether": ext},
                 }
             ],
             "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
@@ -170,15 +172,15 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
 
         yield chunk({"role": "assistant", "content": ""})
         streamed = False
-        for name, data in svc.answerer.stream(q):
-            if name == "delta":
+        for event in svc.answerer.stream(q):
+            if isinstance(event, Delta):
                 streamed = True
-                yield chunk({"content": data["text"]})
-            elif name == "result":
-                _record(request, svc, question, data, principal)
+                yield chunk({"content": event.text})
+            elif isinstance(event, Answer):
+                _record(request, svc, question, event, principal)
                 if not streamed:  # early abstention: no backend call, send the text once
-                    yield chunk({"content": data["answer"]})
-                ext = _extension(data, question)
+                    yield chunk({"content": event.text})
+                ext = _extension(event, question)
                 yield chunk({"tether": ext}, "stop", tether=ext)
         yield "data: [DONE]\n\n"
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from app.answering import AnswerQuery, effective_thresholds, passage_dict
+from app.answering import AnswerQuery, Delta, PassagesUsed, effective_thresholds
 from app.errors import BadRequest, LimitExceeded, NotFound, NotReady
 from app.grounding.policy import apply_policy
 from app.http.schemas import (
@@ -28,6 +28,7 @@ from app.http.schemas import (
     VerifyResponse,
 )
 from app.http.security import AdminKey, QueryKey, ServicesDep, check_collection
+from app.results import Answer, numbered
 from app.retrieval.passages import Passage
 from app.retrieval.view import UnknownCollection
 from app.reviews.store import Window
@@ -62,7 +63,7 @@ def _query(svc: Services, req: RetrieveRequest, principal: Principal) -> tuple[s
     return question, collection, top_k
 
 
-def _record(request: Request, svc: Services, question: str, result: dict[str, Any], principal: Principal) -> None:
+def _record(request: Request, svc: Services, question: str, result: Answer, principal: Principal) -> None:
     request.app.state.metrics.observe_answer(result)
     if svc.settings.audit.enabled:
         client_trace_id = getattr(request.state, "client_trace_id", None)
@@ -159,7 +160,7 @@ def retrieve(req: RetrieveRequest, svc: ServicesDep, principal: QueryKey) -> dic
     question, collection, top_k = _query(svc, req, principal)
     r = svc.retriever.retrieve(question, collection, top_k, req.filters)
     return {
-        "passages": [passage_dict(n, p) for n, p in enumerate(r.passages, 1)],
+        "passages": numbered(r.passages),
         "collection": collection,
         "collection_version": r.collection_version,
         "timings": r.timings_ms,
@@ -206,15 +207,19 @@ def answer(req: AnswerRequest, request: Request, svc: ServicesDep, principal: Qu
         svc.retriever.view(collection)  # an unknown collection is a 404 before the stream starts
 
         def events() -> Iterator[tuple[str, dict[str, Any]]]:
-            for name, data in svc.answerer.stream(q):
-                if name == "result":
-                    _record(request, svc, question, data, principal)
-                yield name, data
+            for event in svc.answerer.stream(q):
+                if isinstance(event, PassagesUsed):
+                    yield "passages", {"passages": numbered(event.passages)}
+                elif isinstance(event, Delta):
+                    yield "delta", {"text": event.text}
+                else:
+                    _record(request, svc, question, event, principal)
+                    yield "result", event.to_dict()
 
         return StreamingResponse(_sse(events()), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
     result = svc.answerer.answer(q)
     _record(request, svc, question, result, principal)
-    return result
+    return result.to_dict()
 
 
 @router.post("/v1/verify", response_model=VerifyResponse, tags=["answers"], responses=ERRORS)
@@ -275,9 +280,9 @@ def verify(req: VerifyRequest, svc: ServicesDep, principal: QueryKey) -> dict[st
     else:
         raise BadRequest("give passages, or a question to retrieve them", code="invalid_request")
     cuts = effective_thresholds(svc.settings, req.support_threshold, req.abstain_below)
-    verification = svc.verifier.verify(req.answer, passages, req.question, cuts["support"])
+    verification = svc.verifier.verify(req.answer, passages, req.question, cuts.support)
     result = apply_policy(
-        req.answer, verification, req.policy, threshold=cuts["abstain_below"], has_passages=bool(passages)
+        req.answer, verification, req.policy, threshold=cuts.abstain_below, has_passages=bool(passages)
     )
     return {
         "answer": result.answer,
@@ -287,7 +292,7 @@ def verify(req: VerifyRequest, svc: ServicesDep, principal: QueryKey) -> dict[st
         "unsupported": verification.unsupported,
         "errors": verification.errors,
         "claims": [c.to_dict() for c in result.claims],
-        "passages": [passage_dict(n, p) for n, p in enumerate(passages, 1)],
-        "thresholds": cuts,
+        "passages": numbered(passages),
+        "thresholds": cuts.to_dict(),
         "timings": {"total_ms": round((time.perf_counter() - t0) * 1000, 2)},
     }
