@@ -7,45 +7,21 @@ a typed, immutable `Answer` (app/results.py); `stream` yields the same `Answer` 
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from app.grounding.answerability import Answerability, AnswerabilityJudge
 from app.grounding.claims import parse_answer
-from app.grounding.policy import Policy, PolicyResult, Status, apply_policy
+from app.grounding.policy import PolicyResult, Status, apply_policy
 from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
 from app.llm.factory import token_counter
 from app.llm.prompt import ABSTENTION, build_prompt
+from app.queries import AnswerQuery, effective_thresholds
 from app.results import Answer, NumberedPassage, Thresholds
-from app.retrieval.hybrid import Filters, Retrieval, Retriever
+from app.retrieval.hybrid import Retrieval, Retriever
 from app.retrieval.passages import Passage
 from app.settings import Settings
-
-
-def effective_thresholds(settings: Settings, support: float | None, abstain_below: float | None) -> Thresholds:
-    """A request's strictness over the configured defaults, as every answer and verification reports it."""
-    v = settings.verifier
-    return Thresholds(
-        support=v.threshold if support is None else support,
-        abstain_below=v.abstain_below if abstain_below is None else abstain_below,
-    )
-
-
-@dataclass
-class AnswerQuery:
-    question: str
-    collection: str
-    top_k: int
-    filters: Filters | None = None
-    policy: Policy = "annotate"
-    verify: bool = True
-    support_threshold: float | None = None  # None: the configured verifier threshold
-    abstain_below: float | None = None  # None: the configured abstain_below
-    abstain_unanswerable: bool | None = None  # None: the configured answerability.enabled
-    answerable_threshold: float | None = None  # None: the configured answerability.threshold
-    trace_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,8 +60,8 @@ def ask_command(
     as_json: bool = typer.Option(False, "--json", help="Print the full result as one JSON object."),
 ) -> None:
     """Answer one question from the terminal, through the same pipeline as the service."""
-    from app.answering import AnswerQuery
     from app.errors import TetherError
+    from app.queries import AnswerQuery
     from app.retrieval.view import UnknownCollection
     from app.services import build_services
 

@@ -17,11 +17,12 @@ import httpx
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from app.answering import Answerer, AnswerQuery
+from app.answering import Answerer
 from app.grounding.claims import strip_markup
 from app.grounding.policy import Policy
 from app.grounding.verifier import ClaimVerdict
 from app.llm.base import LLMBackend
+from app.queries import AnswerQuery
 from app.results import Answer
 from app.retrieval.passages import Passage
 from app.services import Services

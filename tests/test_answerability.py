@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.answering import AnswerQuery
 from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import passages_from_text
+from app.queries import AnswerQuery
 from app.results import Answer
 from app.services import Services, build_services
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder

@@ -10,10 +10,10 @@ import httpx
 import pytest
 from openai import OpenAI
 
-from app.answering import AnswerQuery
 from app.http import create_app
 from app.http.openai_compat import follow_up_question
 from app.http.schemas import AnswerResponse
+from app.queries import AnswerQuery
 from app.results import Answer
 from app.services import Services, build_services
 from app.settings import Settings

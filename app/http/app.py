@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.http.answers import router as answers_router
 from app.http.console import mount_console
 from app.http.console import router as console_router
 from app.http.documents import router as documents_router
@@ -59,6 +60,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     )
     app.add_middleware(ObservabilityMiddleware, metrics=app.state.metrics)
     app.include_router(router)
+    app.include_router(answers_router)
     app.include_router(openai_router)
     app.include_router(documents_router)
     app.include_router(reviews_router)

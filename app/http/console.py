@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from app.console.reports import ReportList, list_runs, report_html
 from app.errors import NotFound
-from app.http.routes import ERRORS
+from app.http.errors import ERRORS
 from app.http.security import QueryKey, ReviewerKey, ServicesDep
 
 STATIC = Path(__file__).resolve().parents[1] / "console" / "static"

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from sqlalchemy import func, select
 
 from app.errors import BadRequest, Conflict, LimitExceeded, NotFound, TetherError
-from app.http.routes import ERRORS
+from app.http.errors import ERRORS
 from app.http.security import IngestKey, QueryKey, ServicesDep, check_collection
 from app.services import make_ingestor
 from ingestion.discovery import FoundFile, bad_source_char, source_name

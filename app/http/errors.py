@@ -13,9 +13,14 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import DependencyUnavailable, RateLimited, TetherError, Unauthorized
+from app.http.schemas import ErrorResponse
 from app.retrieval.view import UnknownCollection
 
 log = logging.getLogger("tether.http")
+# The error statuses a route may answer with, for the OpenAPI document (`responses=ERRORS`).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    c: {"model": ErrorResponse} for c in (400, 401, 403, 404, 409, 413, 422, 429, 502, 503, 504)
+}
 
 
 def error_response(status: int, code: str, message: str, details: object = None) -> JSONResponse:

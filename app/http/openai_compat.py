@@ -15,12 +15,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.answering import AnswerQuery, Delta
+from app.answering import Delta
 from app.errors import BadRequest
-from app.http.routes import ERRORS, _query, _record, trace_id
-from app.http.schemas import Answerable, RetrieveRequest, Strictness, unencodable_text
-from app.http.security import QueryKey, ServicesDep
+from app.http.answers import record_answer, request_trace_id
+from app.http.errors import ERRORS
+from app.http.schemas import Answerable, Strictness, unencodable_text
+from app.http.security import QueryKey, ServicesDep, check_collection
 from app.llm.extractive import keywords
+from app.queries import AnswerQuery, checked_question
 from app.results import Answer
 from app.retrieval.hybrid import Filters
 
@@ -119,11 +121,8 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
         raise BadRequest("messages: no message with role 'user'", code="invalid_request")
     opts = req.tether or TetherOptions()
     asked = follow_up_question([_text(m) for m in users[-2:]])
-    question, collection, top_k = _query(
-        svc,
-        RetrieveRequest(question=asked or " ", collection=opts.collection, top_k=opts.top_k),
-        principal,
-    )
+    question, collection, top_k = checked_question(svc.settings, asked, opts.collection, opts.top_k)
+    check_collection(principal, collection)
     q = AnswerQuery(
         question,
         collection,
@@ -134,12 +133,12 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
         abstain_below=opts.abstain_below,
         abstain_unanswerable=opts.abstain_unanswerable,
         answerable_threshold=opts.answerable_threshold,
-        trace_id=trace_id(request),
+        trace_id=request_trace_id(request),
     )
     cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     if not req.stream:
         result = svc.answerer.answer(q)
-        _record(request, svc, question, result, principal)
+        record_answer(request, svc, question, result, principal)
         ext = _extension(result, question)
         return {
             "id": cid,
@@ -177,7 +176,7 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
                 streamed = True
                 yield chunk({"content": event.text})
             elif isinstance(event, Answer):
-                _record(request, svc, question, event, principal)
+                record_answer(request, svc, question, event, principal)
                 if not streamed:  # early abstention: no backend call, send the text once
                     yield chunk({"content": event.text})
                 ext = _extension(event, question)

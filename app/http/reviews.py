@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.errors import BadRequest, Forbidden, NotFound
-from app.http.routes import ERRORS
+from app.http.errors import ERRORS
 from app.http.security import QueryKey, ReviewerKey, ServicesDep, check_collection
 from app.reviews.rules import LOW_GROUNDEDNESS, bad_marks
 from app.reviews.store import Window
