@@ -15,7 +15,6 @@ from app.grounding.claims import parse_answer
 from app.grounding.policy import PolicyResult, Status, apply_policy
 from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
-from app.llm.factory import token_counter
 from app.llm.prompt import ABSTENTION, build_prompt
 from app.queries import AnswerQuery, effective_thresholds
 from app.results import Answer, NumberedPassage, Thresholds
@@ -57,14 +56,15 @@ class Answerer:
     ) -> None:
         self.retriever, self.backend, self.verifier, self.settings = retriever, backend, verifier, settings
         self.answerability = answerability
-        self._count = token_counter(backend)
 
     def retrieve(self, q: AnswerQuery) -> Retrieval:
         return self.retriever.retrieve(q.question, q.collection, q.top_k, q.filters)
 
     def prepare(self, q: AnswerQuery, retrieval: Retrieval) -> tuple[GenerationRequest, list[Passage]]:
         llm = self.settings.llm
-        prompt = build_prompt(q.question, retrieval.passages, self._count, llm.context_tokens, llm.max_answer_tokens)
+        prompt = build_prompt(
+            q.question, retrieval.passages, self.backend.count_tokens, llm.context_tokens, llm.max_answer_tokens
+        )
         req = GenerationRequest(
             messages=prompt.messages,
             question=q.question,

@@ -34,6 +34,7 @@ class Services:
     reviews: ReviewBook
 
     def close(self) -> None:
+        self.backend.close()
         self.store.dispose()
 
     def dependencies(self) -> dict[str, str]:

@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.grounding.claims import parse_answer
-from app.llm.base import Generation, GenerationRequest, LLMBackend
-from app.llm.factory import token_counter
+from app.llm.base import Generation, GenerationRequest, LLMBackend, WrappedBackend
 from app.llm.prompt import ABSTENTION
 from evals.metrics import Rate
 
@@ -178,20 +177,16 @@ def item_scope(item_id: str) -> Iterator[None]:
         _current.id = previous
 
 
-class FaultBackend:
+class FaultBackend(WrappedBackend):
     """Wraps any LLMBackend. `plan` maps item id -> kind (see plan_faults); outside an item_scope the
     question text is the key. Thread-safe; `records` keeps what was done to each corrupted item."""
 
     def __init__(self, inner: LLMBackend, plan: Mapping[str, str]) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.name = f"{inner.name}+faults"
         self.plan = dict(plan)
         self.records: dict[str, FaultRecord] = {}
         self._lock = threading.Lock()
-        self._count = token_counter(inner)
-
-    def count_tokens(self, text: str) -> int:
-        return self._count(text)
 
     def generate(self, request: GenerationRequest) -> Generation:
         gen = self.inner.generate(request)

@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from app.llm.base import Generation, GenerationRequest, LLMBackend
-from app.llm.factory import token_counter
+from app.llm.base import Generation, GenerationRequest, LLMBackend, WrappedBackend
 
 
 class GenerationCacheError(ValueError):
@@ -38,19 +37,16 @@ def request_key(backend: str, model: str | None, request: GenerationRequest) -> 
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-class CachedBackend:
+class CachedBackend(WrappedBackend):
     """Replays recorded generations; generates, records and returns the rest. Thread-safe."""
 
     def __init__(self, inner: LLMBackend, path: Path) -> None:
-        self.inner, self.name, self.path = inner, inner.name, path
+        super().__init__(inner)
+        self.path = path
         self.model: str | None = getattr(inner, "model", None)
-        self._count = token_counter(inner)
         self._lock = threading.Lock()
         self.hits = self.misses = 0
         self._entries: dict[str, Generation] = _read(path) if path.exists() else {}
-
-    def count_tokens(self, text: str) -> int:
-        return self._count(text)
 
     def generate(self, request: GenerationRequest) -> Generation:
         key = request_key(self.name, self.model, request)

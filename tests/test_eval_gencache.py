@@ -34,6 +34,12 @@ class Counting:
     def stream(self, request: GenerationRequest) -> Iterator[str]:
         yield self.generate(request).text
 
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def close(self) -> None:
+        self.closed = True
+
 
 def passage(text: str, chunk_id: str = "c1") -> Passage:
     return Passage(chunk_id, "d1", "col", "T", None, None, "t.md", 0, len(text), text, 1.0)
@@ -112,3 +118,10 @@ def test_cli_refuses_a_cache_with_url(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--generation-cache" in json.loads(result.stdout)["error"]["message"]
+
+
+def test_the_wrapper_counts_and_closes_with_the_inner_backend(tmp_path: Path) -> None:
+    cached = CachedBackend(inner := Counting(), tmp_path / "gen.jsonl")
+    assert (cached.name, cached.count_tokens("three short words")) == ("counting", 3)
+    cached.close()
+    assert inner.closed

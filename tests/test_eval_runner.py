@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from app.errors import BackendError
 from app.http import create_app
-from app.llm.base import Generation, GenerationRequest, LLMBackend
+from app.llm.base import Generation, GenerationRequest, LLMBackend, WrappedBackend
 from app.services import Services, build_services
 from app.settings import Settings
 from cli.main import eval_app
@@ -64,11 +64,12 @@ def sample_suite(tmp_path: Path) -> Path:
     return path
 
 
-class FailOn:
+class FailOn(WrappedBackend):
     """Raises for one question, answers the others through the real backend."""
 
     def __init__(self, inner: LLMBackend, question: str) -> None:
-        self.inner, self.question, self.name = inner, question, inner.name
+        super().__init__(inner)
+        self.question = question
 
     def generate(self, request: GenerationRequest) -> Generation:
         if request.question == self.question:

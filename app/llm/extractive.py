@@ -192,6 +192,9 @@ class ExtractiveBackend:
     def count_tokens(self, text: str) -> int:
         return approx_tokens(text)
 
+    def close(self) -> None:
+        """Nothing to release: the embedder is the service's (shared with the verifier), not this backend's."""
+
     def _answer(self, request: GenerationRequest) -> tuple[list[str], list[tuple[Candidate, float]]]:
         cands = candidates(request.passages)
         if not cands or not request.question.strip():

@@ -3,10 +3,7 @@ so the default (extractive) service never imports llama.cpp or touches the netwo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from app.llm.base import LLMBackend
-from app.llm.prompt import approx_tokens
 from app.settings import LLMSettings
 from ingestion.embedder import Embedder
 
@@ -27,10 +24,3 @@ def make_backend(settings: LLMSettings, embedder: Embedder) -> LLMBackend:
 
         return LocalLlamaBackend(settings)
     raise ValueError(f"unknown TETHER_LLM__BACKEND={settings.backend!r}")
-
-
-def token_counter(backend: object) -> Callable[[str], int]:
-    """The backend's own tokenizer when it has one (local), else the cheap upper bound; pass it to
-    `build_prompt(count_tokens=...)`."""
-    counter = getattr(backend, "count_tokens", None)
-    return counter if callable(counter) else approx_tokens
