@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.answering import Answerer
 from app.audit import AuditLog
+from app.components import make_backend, make_judge_backend, make_verifier
 from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import Verifier
 from app.llm.base import LLMBackend
@@ -32,9 +33,13 @@ class Services:
     limiter: RateLimiter
     audit: AuditLog
     reviews: ReviewBook
+    judge: LLMBackend | None = None  # the LLM judge's backend, when the verifier is the judge
 
     def close(self) -> None:
+        """Release what the parts hold: the backends' connections or models, the store's pool."""
         self.backend.close()
+        if self.judge is not None:
+            self.judge.close()
         self.store.dispose()
 
     def dependencies(self) -> dict[str, str]:
@@ -57,20 +62,8 @@ def make_ingestor(settings: Settings, store: Store, embedder: Embedder) -> Inges
     return Ingestor(store, embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest)
 
 
-def make_verifier(settings: Settings, embedder: Embedder) -> Verifier:
-    if settings.verifier.kind == "llm":
-        from app.grounding.llm_judge import LLMJudgeVerifier
-
-        return LLMJudgeVerifier(settings.llm, settings.verifier)
-    from app.grounding.local import LocalVerifier
-
-    return LocalVerifier(embedder, settings.verifier)
-
-
-def build_services(settings: Settings, backend: LLMBackend | None = None, warm: bool = True) -> Services:
-    """`backend` overrides the configured one (the evals wrap backends, e.g. with fault injection)."""
-    from app.llm.factory import make_backend
-
+def build_services(settings: Settings, warm: bool = True) -> Services:
+    """Every part, as the settings name them (app/components.py makes the swappable ones)."""
     store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
     embedder = SentenceTransformerEmbedder(settings.embedding)
     if warm:
@@ -78,8 +71,9 @@ def build_services(settings: Settings, backend: LLMBackend | None = None, warm: 
     retriever = Retriever(store, embedder, settings.store.data_dir, settings.index, settings.retrieval)
     # The extractive backend and the verifier embed the same passage sentences: one cache for both.
     sentences = CachedEmbedder(embedder)
-    backend = backend or make_backend(settings.llm, sentences)
-    verifier = make_verifier(settings, sentences)
+    backend = make_backend(settings.llm, sentences)
+    judge = make_judge_backend(settings.llm) if settings.verifier.kind == "llm" else None
+    verifier = make_verifier(settings, sentences, judge)
     answerer = Answerer(retriever, backend, verifier, settings, AnswerabilityJudge(sentences, settings.answerability))
     return Services(
         settings,
@@ -93,4 +87,5 @@ def build_services(settings: Settings, backend: LLMBackend | None = None, warm: 
         limiter=make_rate_limiter(settings.rate_limit),
         audit=AuditLog(store, settings.audit.retention_days),
         reviews=ReviewBook(store),
+        judge=judge,
     )

@@ -40,7 +40,7 @@ METRICS = {
 
 
 def _verifier(kind: str, settings: Settings) -> Verifier:
-    from app.services import make_verifier
+    from app.components import make_verifier
     from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
     if kind == "llm":

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from app.components import make_backend
 from app.errors import BackendError, BackendTimeout
 from app.llm.base import LLMBackend
 from app.llm.extractive import ExtractiveBackend
-from app.llm.factory import make_backend
 from app.llm.openai_backend import OpenAIBackend
 from app.llm.prompt import ABSTENTION, approx_tokens
 from app.settings import LLMSettings, Settings

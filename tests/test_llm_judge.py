@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
 
+from app.components import make_judge_backend, make_verifier
 from app.errors import BackendError, BackendTimeout
 from app.grounding.llm_judge import LLMJudgeVerifier, parse_verdicts
 from app.grounding.verifier import passages_from_text
-from app.settings import LLMSettings
+from app.services import build_services
+from app.settings import LLMSettings, Settings
+from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.openai_server import Reply, serve_openai
 
 DOC = (
@@ -23,9 +27,8 @@ ANSWER = "The Free plan includes 5 GB [1]. The Business plan costs $25 per user 
 
 def _judge(base_url: str, retries: int = 0, timeout: float = 5.0) -> LLMJudgeVerifier:
     key = SecretStr("k")
-    return LLMJudgeVerifier(
-        LLMSettings(base_url=base_url, api_key=key, model="judge", timeout_s=timeout, max_retries=retries)
-    )
+    llm = LLMSettings(base_url=base_url, api_key=key, model="judge", timeout_s=timeout, max_retries=retries)
+    return LLMJudgeVerifier(make_judge_backend(llm))
 
 
 def _verdicts(*entries: dict) -> str:
@@ -125,8 +128,26 @@ def test_no_claims_makes_no_request() -> None:
 
 
 def test_base_url_is_required() -> None:
-    with pytest.raises(ValueError, match="TETHER_LLM__BASE_URL"):
-        LLMJudgeVerifier(LLMSettings())
+    with pytest.raises(ValueError, match="TETHER_LLM__BASE_URL is required when TETHER_VERIFIER__KIND=llm"):
+        make_verifier(Settings().override({"verifier.kind": "llm"}), SentenceTransformerEmbedder())
+
+
+def test_the_judge_asks_the_backend_it_is_given(tmp_path: Path) -> None:
+    """The factory gives the judge a backend; the services own it and close it. Answers may come from
+    another backend (here the extractive one): the judge still asks the server."""
+    reply = _verdicts({"claim": 1, "supported": True, "score": 0.9, "evidence": 1})
+    with serve_openai(responder=lambda _: reply) as server:
+        llm = {"base_url": server.base_url, "model": "judge", "max_retries": 0}
+        settings = Settings().override({"store.data_dir": tmp_path, "verifier.kind": "llm", "llm": llm})
+        svc = build_services(settings, warm=False)
+        assert isinstance(svc.verifier, LLMJudgeVerifier) and svc.verifier.backend is svc.judge
+        assert svc.backend.name == "extractive"
+        assert svc.verifier.verify("The Free plan includes 5 GB [1].", PASSAGES).claims[0].label == "supported"
+        assert len(server.requests) == 1
+        svc.close()
+        with pytest.raises(RuntimeError, match="closed"):
+            svc.verifier.verify("The Free plan includes 5 GB [1].", PASSAGES)
+        assert len(server.requests) == 1
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 import pytest
 from pydantic import SecretStr
 
+from app.components import make_judge_backend
 from app.grounding.llm_judge import LLMJudgeVerifier
 from app.grounding.local import LocalVerifier
 from app.grounding.verifier import Verifier, passages_from_text
@@ -49,7 +50,9 @@ def _local() -> Iterator[tuple[Verifier, Callable[[], int]]]:
 def _llm() -> Iterator[tuple[Verifier, Callable[[], int]]]:
     with serve_openai(responder=_judge_replies) as server:
         settings = LLMSettings(base_url=server.base_url, api_key=SecretStr("k"), model="judge", max_retries=0)
-        yield LLMJudgeVerifier(settings), lambda: len(server.requests)
+        backend = make_judge_backend(settings)
+        yield LLMJudgeVerifier(backend), lambda: len(server.requests)
+        backend.close()
 
 
 IMPLEMENTATIONS = {"local": _local, "llm": _llm}
@@ -89,6 +92,6 @@ def test_an_error_never_counts_as_supported() -> None:
     with serve_openai() as server:
         server.script("I think these are all fine!")
         settings = LLMSettings(base_url=server.base_url, api_key=SecretStr("k"), model="judge", max_retries=0)
-        v = LLMJudgeVerifier(settings).verify(CLAIM + " The Free plan includes 5 GB.", PASSAGES)
+        v = LLMJudgeVerifier(make_judge_backend(settings)).verify(CLAIM + " The Free plan includes 5 GB.", PASSAGES)
     assert [c.label for c in v.claims] == ["error", "error"]
     assert v.errors == 2 and not any(c.supported for c in v.claims) and v.groundedness == 0.0

@@ -1,7 +1,7 @@
-"""The LLM-judge verifier: the same Verifier seam, asking the configured OpenAI-protocol server for a
-JSON verdict per claim. One request per answer. A claim the judge did not answer in the required shape
-gets label "error" (never a silent pass); upstream failures raise BackendError / BackendTimeout
-through the OpenAI backend's own error mapping."""
+"""The LLM-judge verifier: the same Verifier seam, asking an LLM backend (app/components.py gives it the
+OpenAI-protocol server at TETHER_LLM__BASE_URL) for a JSON verdict per claim. One request per answer. A
+claim the judge did not answer in the required shape gets label "error" (never a silent pass); upstream
+failures raise the backend's BackendError / BackendTimeout."""
 
 from __future__ import annotations
 
@@ -11,16 +11,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-import openai
-
 from app.grounding.claims import Segment, parse_answer
 from app.grounding.facts import analyze
 from app.grounding.verifier import ClaimVerdict, Evidence, Verification, passage_sentences
-from app.llm.base import GenerationRequest, Message
-from app.llm.openai_backend import OpenAIBackend
+from app.llm.base import GenerationRequest, LLMBackend, Message
 from app.llm.prompt import fence
 from app.retrieval.passages import Passage
-from app.settings import LLMSettings, VerifierSettings
+from app.settings import VerifierSettings
 
 SYSTEM = """\
 You are a strict fact-checking judge. You receive numbered passages and numbered claims taken from an
@@ -37,19 +34,12 @@ Reply with JSON only, no prose, in exactly this shape:
 
 
 class LLMJudgeVerifier:
-    """Verifier backed by an LLM judge on an OpenAI-compatible server (`TETHER_VERIFIER__KIND=llm`)."""
+    """Verifier backed by an LLM judge (`TETHER_VERIFIER__KIND=llm`). It asks `backend` and does not own
+    it: whoever made the backend closes it."""
 
-    def __init__(
-        self,
-        llm: LLMSettings,
-        settings: VerifierSettings | None = None,
-        *,
-        client: openai.OpenAI | None = None,
-    ) -> None:
-        if not llm.base_url:
-            raise ValueError("TETHER_LLM__BASE_URL is required when TETHER_VERIFIER__KIND=llm")
+    def __init__(self, backend: LLMBackend, settings: VerifierSettings | None = None) -> None:
         self.settings = settings or VerifierSettings()
-        self.backend = OpenAIBackend(llm, client=client)
+        self.backend = backend
 
     def verify(
         self, answer: str, passages: Sequence[Passage], question: str | None = None, threshold: float | None = None
