@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.answering import Answerer
 from app.audit import AuditLog
@@ -17,14 +18,23 @@ from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
 from ingestion.embedder import CachedEmbedder, Embedder, SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
+from ingestion.precision import Precision
 from ingestion.store import Store, open_store
+
+
+class ModelEmbedder(Embedder, Protocol):
+    """The embedder the service runs: the Embedder seam, and the precision its model runs in (logged at
+    start-up and shown by /readyz)."""
+
+    @property
+    def precision(self) -> Precision: ...
 
 
 @dataclass
 class Services:
     settings: Settings
     store: Store
-    embedder: SentenceTransformerEmbedder
+    embedder: ModelEmbedder
     retriever: Retriever
     backend: LLMBackend
     verifier: Verifier

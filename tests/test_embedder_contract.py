@@ -1,0 +1,46 @@
+"""One contract over every Embedder implementation: the MiniLM model itself, and the cache the service puts
+in front of it (which must be indistinguishable from the model, only cheaper). The service's embedder
+also reports its precision (`app.services.ModelEmbedder`)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.services import ModelEmbedder
+from ingestion.embedder import CachedEmbedder, Embedder, SentenceTransformerEmbedder
+
+TEXTS = ["How do I reset my password?", "Refunds arrive within 5 to 10 business days.", "How do I reset my password?"]
+
+
+@pytest.fixture(params=["model", "cached"])
+def impl(request: pytest.FixtureRequest, embedder: SentenceTransformerEmbedder) -> Embedder:
+    return embedder if request.param == "model" else CachedEmbedder(embedder, maxsize=8)
+
+
+def test_contract_one_unit_float32_row_per_text(impl: Embedder) -> None:
+    vecs = impl.embed(TEXTS)
+    assert vecs.shape == (3, impl.dim) and vecs.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(vecs[0], vecs[2], atol=1e-6) and not np.allclose(vecs[0], vecs[1], atol=1e-2)
+    assert impl.embed([]).shape == (0, impl.dim)
+
+
+def test_contract_same_vectors_whatever_the_batch(impl: Embedder, embedder: SentenceTransformerEmbedder) -> None:
+    alone = impl.embed(TEXTS[1:2])
+    again = impl.embed(TEXTS)  # the cache serves the second from its store, the model embeds afresh
+    assert np.allclose(alone[0], again[1], atol=1e-4)
+    assert np.allclose(again, embedder.embed(TEXTS), atol=1e-4)
+
+
+def test_contract_tokens_as_the_model_sees_them(impl: Embedder) -> None:
+    assert impl.token_spans("Reset it.") == [(0, 5), (6, 8), (8, 9)]  # character spans of the word pieces
+    counts = impl.count_tokens(TEXTS[:2])
+    assert counts[0] == len(impl.token_spans(TEXTS[0]) or []) + 2  # with [CLS] and [SEP]
+    assert counts[1] > counts[0] and impl.count_tokens([]) == []
+    assert impl.max_tokens == 256
+
+
+def test_the_service_embedder_reports_its_precision(embedder: SentenceTransformerEmbedder) -> None:
+    served: ModelEmbedder = embedder
+    assert served.precision.dtype in ("fp32", "bf16") and served.precision.reason
