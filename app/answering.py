@@ -10,9 +10,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from app.grounding.answer_policies import PolicyResult, Status, apply_policy
 from app.grounding.answerability import Answerability, AnswerabilityJudge
 from app.grounding.claims import parse_answer
-from app.grounding.policy import PolicyResult, Status, apply_policy
 from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
 from app.llm.prompt import ABSTENTION, build_prompt

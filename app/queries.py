@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.errors import BadRequest, LimitExceeded
-from app.grounding.policy import Policy
+from app.grounding.answer_policies import Policy
 from app.results import Thresholds
 from app.retrieval.hybrid import Filters
 from app.settings import LimitSettings, Settings

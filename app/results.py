@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from app.grounding.answer_policies import Policy, Status
 from app.grounding.answerability import Answerability
-from app.grounding.policy import Policy, Status
 from app.grounding.verifier import ClaimVerdict
 from app.retrieval.passages import Passage
 

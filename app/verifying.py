@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from app.errors import BadRequest
-from app.grounding.policy import apply_policy
+from app.grounding.answer_policies import apply_policy
 from app.grounding.verifier import Verifier
 from app.queries import GivenPassage, VerifyQuery, check_verify_sizes, checked_question, effective_thresholds
 from app.results import VerifiedAnswer

@@ -19,7 +19,7 @@ from cli.common import fail, print_json, settings_from
 from evals.gate import BaselineError, load_baseline
 from evals.gencache import GenerationCacheError
 from evals.harness import CORPUS, RunOptions, gate_and_write, run_eval, with_backend
-from evals.policies import compare_policies, comparison_table
+from evals.policy_comparison import compare_policies, comparison_table
 from evals.retrieval_bench import DatasetError, format_table, run_bench
 from evals.runner import EvalTargetError
 from evals.suite import SuiteError

@@ -9,7 +9,7 @@ from typing import cast
 import typer
 from rich.console import Console
 
-from app.grounding.policy import Policy
+from app.grounding.answer_policies import Policy
 from cli.common import err_console, fail, overridden, print_json, require_data, state
 
 

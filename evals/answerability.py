@@ -25,7 +25,7 @@ from typing import Any
 from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import passages_from_text
 from app.retrieval.passages import Passage
-from evals.detector.metrics import auroc, balanced_accuracy
+from evals.detector.classification import auroc, balanced_accuracy
 
 DATASETS = ("squad2", "covidqa")
 

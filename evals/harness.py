@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.grounding.policy import Policy
+from app.grounding.answer_policies import Policy
 from app.llm.base import LLMBackend
 from app.services import Services, build_services, make_ingestor
 from app.settings import Settings

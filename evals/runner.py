@@ -18,8 +18,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from app.answering import Answerer
+from app.grounding.answer_policies import Policy
 from app.grounding.claims import strip_markup
-from app.grounding.policy import Policy
 from app.grounding.verifier import ClaimVerdict
 from app.llm.base import LLMBackend
 from app.queries import AnswerQuery

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from evals.policies import comparison_table
+from evals.policy_comparison import comparison_table
 from tests.conftest import CORPUS
 
 

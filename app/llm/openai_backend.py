@@ -27,7 +27,7 @@ def display_url(url: str) -> str:
     return f"{parts.scheme}://{host}{port}{parts.path}".rstrip("/")
 
 
-def redact(text: str, secret: str) -> str:
+def mask_secret(text: str, secret: str) -> str:
     # Some servers echo the key they rejected ("Incorrect API key provided: sk-...").
     if len(secret) >= 4:
         text = text.replace(secret, "***")
@@ -78,18 +78,18 @@ class OpenAIBackend:
                 f"(tried {self.settings.max_retries + 1} times)"
             ) from exc
         except openai.APIStatusError as exc:
-            detail = redact(_error_detail(exc), self._key)
+            detail = mask_secret(_error_detail(exc), self._key)
             raise BackendError(f"LLM backend at {self.where} answered HTTP {exc.status_code}: {detail}") from exc
         except openai.APIConnectionError as exc:
-            cause = redact(str(exc.__cause__ or exc), self._key)
+            cause = mask_secret(str(exc.__cause__ or exc), self._key)
             raise BackendError(f"could not reach LLM backend at {self.where}: {cause}") from exc
         except openai.APIError as exc:
-            detail = redact(str(exc.message), self._key)[:_BODY_EXCERPT]
+            detail = mask_secret(str(exc.message), self._key)[:_BODY_EXCERPT]
             raise BackendError(f"LLM backend at {self.where} failed: {detail}") from exc
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             # JSONDecodeError (HTTP 200 with a body that is not JSON) lands here, as do shapes the
             # client could not map.
-            detail = redact(str(exc), self._key)[:_BODY_EXCERPT]
+            detail = mask_secret(str(exc), self._key)[:_BODY_EXCERPT]
             raise BackendError(f"LLM backend at {self.where} returned a malformed body (HTTP 200): {detail}") from exc
 
     def generate(self, request: GenerationRequest) -> Generation:

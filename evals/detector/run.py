@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from app.grounding.verifier import Verification, Verifier
+from evals.detector.classification import best_cut, summarize
 from evals.detector.datasets import DetectorItem, Split, item_passages, load
-from evals.detector.metrics import best_cut, summarize
 
 MAPPING = (
     "an answer is predicted hallucinated when the verifier labels any of its claims 'unsupported' "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.grounding.policy import Status
+from app.grounding.answer_policies import Status
 from app.grounding.verifier import ClaimVerdict
 from app.results import Answer, NumberedPassage, Thresholds
 from app.retrieval.passages import Passage

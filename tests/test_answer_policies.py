@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.grounding.answer_policies import apply_policy, redact
 from app.grounding.claims import parse_answer
-from app.grounding.policy import apply_policy, redact
 from app.grounding.verifier import ClaimVerdict, Verification
 from app.llm.prompt import ABSTENTION
 

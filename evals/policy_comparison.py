@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.grounding.policy import Policy
+from app.grounding.answer_policies import Policy
 from app.services import build_services
 from app.settings import Settings
 from evals.harness import RunOptions, gate_and_write, run_eval

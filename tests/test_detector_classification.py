@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evals.detector.metrics import (
+from evals.detector.classification import (
     accuracy,
     auroc,
     balanced_accuracy,
