@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
 from collections import OrderedDict
@@ -106,7 +107,10 @@ class SentenceTransformerEmbedder:
 
     @cached_property
     def _tokenizer(self) -> Any:
-        return self.model.tokenizer
+        # A copy of its own: a fast tokenizer keeps its truncation and padding settings on the shared Rust
+        # object and each call sets them, so counting (truncation off) in one thread while encode()
+        # pads and truncates a batch in another made encode() build ragged tensors (HTTP 500 under load).
+        return copy.deepcopy(self.model.tokenizer)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:

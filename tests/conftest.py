@@ -15,7 +15,8 @@ from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-SHARED_DATASETS = REPO.parent / "shared" / "datasets"
+# TETHER_DATASETS points elsewhere (a git worktree is not beside shared/).
+SHARED_DATASETS = Path(os.environ.get("TETHER_DATASETS") or REPO.parent / "shared" / "datasets")
 POSTGRES_URL = os.environ.get("TETHER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_SERVICES = os.environ.get("TETHER_REQUIRE_SERVICES") == "1"
 

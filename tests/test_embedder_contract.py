@@ -4,6 +4,8 @@ also reports its precision (`app.services.ModelEmbedder`)."""
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -44,3 +46,31 @@ def test_contract_tokens_as_the_model_sees_them(impl: Embedder) -> None:
 def test_the_service_embedder_reports_its_precision(embedder: SentenceTransformerEmbedder) -> None:
     served: ModelEmbedder = embedder
     assert served.precision.dtype in ("fp32", "bf16") and served.precision.reason
+
+
+def test_contract_counting_while_another_thread_embeds(impl: Embedder) -> None:
+    """Requests count tokens (the verifier, the prompt budget) while others embed: neither may change
+    how the other's text is cut (they once shared the tokenizer's truncation state: ragged batches, 500s)."""
+    errors: list[str] = []
+    done = threading.Event()
+
+    def embed() -> None:
+        try:
+            for i in range(40):  # new texts each time, so the cache in front of the model misses too
+                texts = [f"Question {i}: how long is the trial?", f"Which plans include SAML ({i})? " * 6]
+                got = impl.embed(texts)
+                if got.shape != (2, impl.dim) or not np.allclose(np.linalg.norm(got, axis=1), 1, atol=1e-3):
+                    errors.append(f"bad vectors at {i}")
+        except Exception as exc:
+            errors.append(repr(exc))
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=embed)
+    thread.start()
+    long_text = "word " * 400  # over the model's window: counted whole, never truncated
+    while not done.is_set():
+        assert impl.count_tokens([long_text])[0] > 400
+        impl.token_spans(long_text)
+    thread.join()
+    assert errors == []

@@ -16,6 +16,7 @@ from app.errors import LimitExceeded
 from app.grounding.claims import strip_markers
 from app.llm.base import Message
 from app.retrieval.passages import Passage
+from ingestion.text import sentence_spans
 
 ABSTENTION = "I could not find this in the knowledge base."
 
@@ -40,7 +41,6 @@ _FENCE_LOOKALIKE = re.compile(r"<(\s*/?\s*passages?\b)", re.IGNORECASE)
 # Chat-template control tokens such as <|im_start|>: a local runtime may tokenize them as real
 # role switches, which would let passage text open a new system turn.
 _CONTROL_TOKEN = re.compile(r"<\|([^|<>]{0,40})\|>")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+\S)")
 
 
 def approx_tokens(text: str) -> int:
@@ -74,12 +74,12 @@ def system_message(passages: Sequence[Passage]) -> str:
 
 
 def sentence_cuts(passage: Passage) -> list[int]:
-    """Offsets into `passage.text` where a sentence ends, in order. Uses the ingestion sentence spans
-    when the passage carries them, else a punctuation rule."""
+    """Offsets into `passage.text` where a sentence ends, in order: the ingestion sentence spans when the
+    passage carries them, else the passage cut by the same splitter."""
     if passage.sentences:
         cuts = [e - passage.start for _, e in passage.sentences if passage.start < e <= passage.end]
     else:
-        cuts = [m.end() for m in _SENTENCE_END.finditer(passage.text)] + [len(passage.text)]
+        cuts = [e for _, e in sentence_spans(passage.text)] + [len(passage.text)]
     return sorted(set(cuts))
 
 
