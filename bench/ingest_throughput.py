@@ -61,7 +61,7 @@ def _ingest_fresh(corpus: Path, embedder: SentenceTransformerEmbedder, repeats: 
     return {"report": first, "unchanged": unchanged, "chunks": n_chunks, "texts": texts, "max_tokens": max_tokens}
 
 
-def measure(corpus: Path, embedder: SentenceTransformerEmbedder, repeats: int) -> dict[str, Any]:
+def measure_corpus(corpus: Path, embedder: SentenceTransformerEmbedder, repeats: int) -> dict[str, Any]:
     """Ingestion and raw encode alternate, each `repeats` times, and the medians are compared. The first
     ingestion is also reported alone: it is the one that meets every padded sequence length for the first
     time (oneDNN builds a kernel per shape), a cost raw encode measured afterwards would not pay."""
@@ -105,10 +105,12 @@ def main() -> None:
     embedder = SentenceTransformerEmbedder(EmbeddingSettings(dtype=args.dtype))
     embedder.embed(["warm up"])
     results: dict[str, object] = {"dtype": args.dtype, "model_load_seconds": round(time.perf_counter() - t0, 2)}
-    results["corpus"] = measure(args.corpus, embedder, args.repeats)
+    results["corpus"] = measure_corpus(args.corpus, embedder, args.repeats)
     if args.covidqa.exists():
         with tempfile.TemporaryDirectory() as tmp:
-            results["covidqa"] = measure(covidqa_as_files(args.covidqa, Path(tmp) / "covidqa"), embedder, args.repeats)
+            results["covidqa"] = measure_corpus(
+                covidqa_as_files(args.covidqa, Path(tmp) / "covidqa"), embedder, args.repeats
+            )
     if args.json:
         print(json.dumps(results))
         return

@@ -40,7 +40,7 @@ QUESTIONS = [
 TARGET = "notes/load-target.md"
 
 
-def percentile(values: list[float], q: float) -> float:
+def _percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     s = sorted(values)
@@ -62,9 +62,9 @@ class LoadResult:
             "errors": len(self.errors),
             "inconsistent": len(self.inconsistent),
             "throughput_rps": round(n / self.seconds, 1) if self.seconds else 0.0,
-            "p50_ms": round(percentile(self.latencies_ms, 50), 1),
-            "p95_ms": round(percentile(self.latencies_ms, 95), 1),
-            "p99_ms": round(percentile(self.latencies_ms, 99), 1),
+            "p50_ms": round(_percentile(self.latencies_ms, 50), 1),
+            "p95_ms": round(_percentile(self.latencies_ms, 95), 1),
+            "p99_ms": round(_percentile(self.latencies_ms, 99), 1),
             "target_citations": self.target_citations,
         }
 

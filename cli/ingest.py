@@ -98,7 +98,7 @@ def _open(ctx: typer.Context, as_json: bool) -> tuple[Settings, Store]:
 
 
 @documents_app.command("list")
-def list_documents(
+def list_documents_command(
     ctx: typer.Context,
     collection: str | None = typer.Option(None, "--collection", "-c"),
     as_json: bool = typer.Option(False, "--json"),

@@ -42,16 +42,16 @@ def _when(value: str | None, flag: str) -> datetime | None:
 
 
 Coll = typer.Option(None, "--collection", "-c", help="Only answers from this collection.")
-Since = typer.Option(None, "--since", help="Only answers served at or after this time (ISO 8601).")
-Until = typer.Option(None, "--until", help="Only answers served before this time (ISO 8601).")
+SINCE = typer.Option(None, "--since", help="Only answers served at or after this time (ISO 8601).")
+UNTIL = typer.Option(None, "--until", help="Only answers served before this time (ISO 8601).")
 
 
 @review_app.command("queue")
 def queue(
     ctx: typer.Context,
     collection: str | None = Coll,
-    since: str | None = Since,
-    until: str | None = Until,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     include_reviewed: bool = typer.Option(False, "--include-reviewed", help="Also answers a reviewer judged."),
     limit: int = typer.Option(50, "--limit", min=1, max=10_000),
     as_json: bool = typer.Option(False, "--json"),
@@ -80,8 +80,8 @@ def queue(
 def stats(
     ctx: typer.Context,
     collection: str | None = Coll,
-    since: str | None = Since,
-    until: str | None = Until,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Reviewer-verifier agreement, the backlog, ratings and answers by status."""
@@ -136,12 +136,12 @@ def suite_thresholds(cases: list[ExportedCase]) -> dict[str, object]:
 
 
 @review_app.command("export")
-def export(
+def export_command(
     ctx: typer.Context,
     out: Path = typer.Option(..., "--out", help="Suite file to write (JSONL); thresholds are written beside it."),
     collection: str | None = Coll,
-    since: str | None = Since,
-    until: str | None = Until,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Reviewed answers -> eval-suite cases (question, reference answer, supporting documents, tags), plus

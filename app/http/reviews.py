@@ -32,9 +32,9 @@ def _absent(trace_id: str) -> NotFound:
     return NotFound(f"no answer with trace id {trace_id!r} (not recorded, or past the retention period)")
 
 
-Collection = Annotated[str | None, Query(description="Only answers from this collection.")]
-Since = Annotated[datetime | None, Query(description="Only answers served at or after this time (ISO 8601).")]
-Until = Annotated[datetime | None, Query(description="Only answers served before this time (ISO 8601).")]
+CollectionQuery = Annotated[str | None, Query(description="Only answers from this collection.")]
+SinceQuery = Annotated[datetime | None, Query(description="Only answers served at or after this time (ISO 8601).")]
+UntilQuery = Annotated[datetime | None, Query(description="Only answers served before this time (ISO 8601).")]
 Low = Annotated[float, Query(ge=0, le=1, description="Groundedness below which an answer is worth a look.")]
 
 
@@ -42,9 +42,9 @@ Low = Annotated[float, Query(ge=0, le=1, description="Groundedness below which a
 def review_queue(
     svc: ServicesDep,
     principal: ReviewerKey,
-    collection: Collection = None,
-    since: Since = None,
-    until: Until = None,
+    collection: CollectionQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
     reason: Annotated[list[QueueReason] | None, Query(description="Only items with one of these reasons.")] = None,
     include_reviewed: bool = False,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -60,9 +60,9 @@ def review_queue(
 def review_stats(
     svc: ServicesDep,
     principal: ReviewerKey,
-    collection: Collection = None,
-    since: Since = None,
-    until: Until = None,
+    collection: CollectionQuery = None,
+    since: SinceQuery = None,
+    until: UntilQuery = None,
     low_groundedness: Low = LOW_GROUNDEDNESS,
 ) -> ReviewStats:
     """Reviewer-verifier agreement per claim, the review backlog, ratings, and answers by status per day."""
