@@ -160,7 +160,9 @@ def _cell(value: Any) -> str:
 
 def answerability_command(
     ctx: typer.Context,
-    dataset: str = typer.Option(..., "--dataset", help="squad2 (held-out articles) | covidqa (answerable only)."),
+    dataset: str = typer.Option(
+        ..., "--dataset", help="squad2 | covidqa (held-out articles; covidqa: answerable only)."
+    ),
     path: Path = typer.Option(..., "--path", help="The datasets folder (../shared/datasets)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="First N items."),
     threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, help="Default: the service's."),

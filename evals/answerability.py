@@ -6,8 +6,10 @@
 - `squad2`: the held-out half of the SQuAD 2.0 articles in `verification/answerability/` (the half of
   the titles, in sorted order, that training never reads): each question against its own paragraph,
   answerable or written to look answerable from it. Balanced accuracy and AUROC.
-- `covidqa`: every COVID-QA dev question against the paragraph of its article that holds the answer
-  span (every one is answerable): the share wrongly judged unanswerable.
+- `covidqa`: the COVID-QA dev questions of the held-out articles (those holding the first half of the
+  questions in file order, which include every question `tether eval retrieval` reads; training reads
+  only the other articles), each against the paragraph of its article that holds the answer span (every
+  one is answerable): the share wrongly judged unanswerable.
 
 Figures are at the service's cut (`TETHER_ANSWERABILITY__THRESHOLD`) unless `--threshold` gives one.
 """
@@ -54,10 +56,22 @@ def squad_heldout(root: Path) -> list[AnswerItem]:
     return items
 
 
+def covidqa_heldout_articles(articles: Sequence[dict[str, Any]]) -> int:
+    """How many articles, in file order, are held out: those holding the first half of the questions.
+    `training.public.covidqa_train_articles` trains on the rest (the same rule, kept apart by layer)."""
+    counts = [sum(len(p["qas"]) for p in art["paragraphs"]) for art in articles]
+    half, seen = sum(counts) / 2, 0
+    for i, n in enumerate(counts):
+        seen += n
+        if seen >= half:
+            return i + 1
+    return len(counts)
+
+
 def covidqa_items(root: Path) -> list[AnswerItem]:
     data = json.loads((root / "covidqa/covidqa_dev.json").read_text(encoding="utf-8"))["data"]
     items = []
-    for art in data:
+    for art in data[: covidqa_heldout_articles(data)]:
         for para in art["paragraphs"]:
             context = para["context"]
             for qa in para["qas"]:

@@ -1,15 +1,20 @@
 """Train the answerability model: `python -m training.answerability [--datasets DIR] [--out FILE]`.
 
 The same cross-encoder recipe as the support model (`training.trainer`), over (question, passage window)
-pairs: does this passage answer this question? Sources:
-- SQuAD 2.0, the training half of the articles (`training.public.squad_train_titles`): each answerable
-  question with its paragraph (yes), each unanswerable one with its paragraph (no: written to look
-  answerable from it), and an answerable question with another paragraph of its article (no).
+pairs: does this passage answer this question? Sources (`training.answer_sources` for the public ones):
+- SQuAD 2.0, the training half of the articles: each answerable question with its paragraph (yes), with
+  that paragraph less the sentences holding the answer (no), and with the article's other paragraph that
+  shares most words with it (no); each unanswerable one with its paragraph (no: written to look
+  answerable from it).
+- COVID-QA, the articles `tether eval answerability` does not read: the same three kinds, over
+  blank-line paragraphs of the research articles (long, technical prose far from help centres).
+- HaluEval-QA's training half: the question with its knowledge (yes), and less the answer's sentence (no).
 - The hand-written help centres (`training/data/helpcentre`): questions customers might ask, answered
   by the product's articles or near misses they do not answer (features, plans, conditions, figures
-  never stated), each judged against the article nearest to it; and the help-centre claims written as
-  answers (a supported answer means its question is answered; an "unstated" one that it is not).
-COVID-QA questions are never read here: they measure retrieval and answerability.
+  never stated), each judged against the article nearest to it, an answered one also against its
+  article less the sentences it quotes (no); and the help-centre claims written as answers (a
+  supported answer means its question is answered; an "unstated" one that it is not).
+Calibration (`training.trainer.calibrate`) weighs every source alike, so 0.5 means the same on each.
 """
 
 from __future__ import annotations
@@ -21,36 +26,25 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from app.grounding.crossencoder import ANSWER_ADAPTER
+from training import answer_sources
 from training.examples import Example, dedupe
-from training.public import _sentence_spans, squad_articles, squad_train_titles
-from training.synthetic import _article_sentences
+from training.synthetic import _article_sentences, _norm
 from training.trainer import SEED, TrainConfig, add_arguments, from_arguments, train
 
 HELPCENTRE = Path(__file__).resolve().parent / "data" / "helpcentre"
-CAPS = {"squad2": 6000, "helpcentre-questions": 3000, "helpcentre-claims": 600}
+CAPS = {
+    "squad2": 6000,
+    "covidqa": 1400,
+    "halueval-questions": 500,
+    "helpcentre-questions": 3000,
+    "helpcentre-claims": 600,
+}
 CONFIG = TrainConfig(out=ANSWER_ADAPTER, caps=CAPS, epochs=2.0, budget=112, max_length=160)
 
 
-def squad(root: Path, rng: random.Random) -> Iterator[Example]:
-    articles = squad_articles(root)
-    keep = squad_train_titles([a["title"] for a in articles])
-    for art in articles:
-        if art["title"] not in keep:
-            continue
-        paragraphs = [tuple(t for _, _, t in _sentence_spans(p["context"])) for p in art["paragraphs"]]
-        for k, para in enumerate(art["paragraphs"]):
-            group = f"{art['title']}:{k}"
-            for qa in para["qas"]:
-                label = 0 if qa["is_impossible"] else 1
-                yield Example(qa["question"], paragraphs[k], label, "squad2", group, heading=art["title"])
-                others = [j for j in range(len(paragraphs)) if j != k]
-                if label and others and rng.random() < 0.5:
-                    j = rng.choice(others)
-                    yield Example(qa["question"], paragraphs[j], 0, "squad2", group, heading=art["title"], kind="other")
-
-
 def helpcentre_questions(folder: Path) -> Iterator[Example]:
-    """questions.jsonl: each question against its article (for a near miss: the closest article)."""
+    """questions.jsonl: each question against its article (for a near miss: the closest article); an
+    answered one also against its article less the sentences it quotes as evidence (no)."""
     file = folder / "questions.jsonl"
     if not file.is_file():
         return
@@ -63,6 +57,14 @@ def helpcentre_questions(folder: Path) -> Iterator[Example]:
             yield Example(
                 q["question"], sents, int(q["label"]), "helpcentre-questions", aid, heading=title, kind=q["kind"]
             )
+        quotes = [_norm(e["quote"]) for e in q.get("evidence") or [] if e.get("quote")]
+        if int(q["label"]) == 1 and quotes and len(set(ids)) == 1:
+            title, sents = articles[ids[0]]
+            keep = tuple(s for s in sents if not any(g in _norm(s) or _norm(s) in g for g in quotes))
+            if len(sents) - len(keep) and len(keep) >= 3:
+                yield Example(
+                    q["question"], keep, 0, "helpcentre-questions", ids[0], heading=title, kind="answer-removed"
+                )
 
 
 def helpcentre_claims(folder: Path) -> Iterator[Example]:
@@ -85,9 +87,11 @@ def _articles(folder: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     return out
 
 
-def load_examples(datasets: Path, helpcentre: Path, rng: random.Random) -> dict[str, list[Example]]:
+def load_examples(datasets: Path, helpcentre: Path) -> dict[str, list[Example]]:
     sources = {
-        "squad2": list(squad(datasets, rng)),
+        "squad2": list(answer_sources.squad(datasets)),
+        "covidqa": list(answer_sources.covidqa(datasets)),
+        "halueval-questions": list(answer_sources.halueval(datasets)),
         "helpcentre-questions": list(helpcentre_questions(helpcentre)),
         "helpcentre-claims": list(helpcentre_claims(helpcentre)),
     }
@@ -100,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--helpcentre", type=Path, default=HELPCENTRE)
     args = ap.parse_args(argv)
     rng = random.Random(SEED)
-    examples = load_examples(args.datasets, args.helpcentre, rng)
+    examples = load_examples(args.datasets, args.helpcentre)
     if args.limit:
         examples = {k: rng.sample(v, min(args.limit, len(v))) for k, v in examples.items()}
     train(examples, from_arguments(args, CONFIG), args.threads)
