@@ -20,6 +20,7 @@ from app.queries import AnswerQuery, effective_thresholds
 from app.results import Answer, NumberedPassage, Thresholds
 from app.retrieval.hybrid import Retrieval, Retriever
 from app.retrieval.passages import Passage
+from app.retrieval.rerank import rerank
 from app.settings import Settings
 
 
@@ -58,7 +59,11 @@ class Answerer:
         self.answerability = answerability
 
     def retrieve(self, q: AnswerQuery) -> Retrieval:
-        return self.retriever.retrieve(q.question, q.collection, q.top_k, q.filters)
+        depth = self.settings.answerability.rerank
+        if not depth or self.answerability is None:
+            return self.retriever.retrieve(q.question, q.collection, q.top_k, q.filters)
+        found = self.retriever.retrieve(q.question, q.collection, max(depth, q.top_k), q.filters)
+        return rerank(self.answerability, q.question, found, q.top_k)
 
     def prepare(self, q: AnswerQuery, retrieval: Retrieval) -> tuple[GenerationRequest, list[Passage]]:
         llm = self.settings.llm

@@ -102,6 +102,13 @@ class AnswerabilitySettings(_Strict):
     threshold: float = Field(0.5, ge=0.0, le=1.0, description="Answerability probability a question needs.")
     passages: int = Field(3, ge=1, le=20, description="How many of the best passages are read for the decision.")
     window_tokens: int = Field(112, ge=32, le=200, description="Word pieces of each passage the model reads.")
+    rerank: int = Field(
+        0,
+        ge=0,
+        le=100,
+        description="Rerank this many of retrieval's best candidates with the answerability model before "
+        "answering (one model pass each); 0: off, retrieval's fused order stands.",
+    )
     check_answer: bool = Field(
         True, description="After generation, flag an answer that does not address the question (answer_off_question)."
     )

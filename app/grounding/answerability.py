@@ -70,14 +70,23 @@ class AnswerabilityJudge:
         considered = list(passages[: self.settings.passages])
         if not considered or not question.strip():
             return Answerability(0.0, cut, None)
-        sentences = passage_sentences(considered)
+        probs = self.passage_scores(question, considered)
+        best = int(np.argmax(probs))
+        return Answerability(float(probs[best]), cut, best + 1)
+
+    def passage_scores(self, question: str, passages: Sequence[Passage]) -> np.ndarray:
+        """Each passage's probability of answering `question`: the model reads the passage's sentences that
+        bear on the question most (MiniLM cosine plus word overlap, within `window_tokens`) under its heading."""
+        if not passages or not question.strip():
+            return np.zeros(len(passages), dtype=np.float64)
+        sentences = passage_sentences(passages)
         texts = [s.text for s in sentences]
         vecs = self.embedder.embed([*texts, question])
         qv, svecs = vecs[-1], vecs[:-1]
         tokens = self.embedder.count_tokens(texts)
         qterms = analyze(question).bag
         pairs = []
-        for n in range(1, len(considered) + 1):
+        for n in range(1, len(passages) + 1):
             idx = [j for j, s in enumerate(sentences) if s.n == n]
             if not idx:
                 pairs.append((claim_side(question), ""))
@@ -88,13 +97,11 @@ class AnswerabilityJudge:
                 idx[w]
                 for w in choose_window(scores, [tokens[j] for j in idx], self.settings.window_tokens, previous=previous)
             ]
-            p = considered[n - 1]
+            p = passages[n - 1]
             pairs.append(
                 (claim_side(question), evidence_side([(p.heading or p.title or None, texts[j]) for j in picked]))
             )
-        probs = self._probabilities(pairs)
-        best = int(np.argmax(probs))
-        return Answerability(float(probs[best]), cut, best + 1)
+        return self._probabilities(pairs)
 
     def addresses(self, question: str, answer: str) -> float:
         """The probability that `answer` (its text, markers and all) answers `question`."""
