@@ -20,7 +20,7 @@ from evals.gate import BaselineError, load_baseline
 from evals.gencache import GenerationCacheError
 from evals.harness import CORPUS, RunOptions, gate_and_write, run_eval, with_backend
 from evals.policy_comparison import compare_policies, comparison_table
-from evals.retrieval_bench import DatasetError, format_table, run_bench
+from evals.retrieval_bench import RERANK_DEPTH, DatasetError, format_table, run_bench
 from evals.runner import EvalTargetError
 from evals.suite import SuiteError
 
@@ -158,13 +158,16 @@ def retrieval_command(
     dataset: str = typer.Option("covidqa", "--dataset", help="Only covidqa for now."),
     path: Path = typer.Option(..., "--path", help="Dataset folder, e.g. ../shared/datasets/covidqa."),
     limit: int = typer.Option(200, "--limit", min=1, help="First N dev questions."),
+    rerank_depth: int = typer.Option(
+        RERANK_DEPTH, "--rerank-depth", min=0, max=100, help="Hybrid candidates the reranker reads; 0: no reranked row."
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Retrieval hit@1/3/5/10 and MRR on a public QA set: dense, lexical and hybrid side by side."""
+    """Retrieval hit@1/3/5/10 and MRR on a public QA set: dense, lexical, hybrid and reranked side by side."""
     if dataset != "covidqa":
         raise fail(f"unknown dataset {dataset!r}; known: covidqa", 2, as_json)
     try:
-        result = run_bench(path, limit, settings_from(ctx))
+        result = run_bench(path, limit, settings_from(ctx), rerank_depth=rerank_depth)
     except DatasetError as exc:
         raise fail(str(exc), 2, as_json) from None
     print(json.dumps(result) if as_json else format_table(result))

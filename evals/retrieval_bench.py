@@ -1,7 +1,8 @@
 """Retrieval on a public dataset (COVID-QA, SQuAD format): the 98 articles are ingested as text documents
 with the project's own Ingestor into a temporary data dir, then the first N dev questions are run through
-dense-only (the snapshot's FAISS index), lexical-only (its BM25 index) and hybrid (the project's
-Retriever: fusion, relevance floor, de-duplication). A hit at k = one of the top-k chunks contains the
+dense-only (the snapshot's FAISS index), lexical-only (its BM25 index), hybrid (the project's
+Retriever: fusion, relevance floor, de-duplication) and reranked (hybrid's best `rerank_depth` read by the
+question–passage model, `app.retrieval.rerank`). A hit at k = one of the top-k chunks contains the
 answer span's text (whitespace-insensitive). `answer_in_some_chunk` is the ceiling: the share of
 questions whose answer span lies inside at least one chunk at all (a span cut by a chunk boundary can
 never be hit, by any method).
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.grounding.answerability import AnswerabilityJudge
 from app.retrieval.hybrid import Retriever
+from app.retrieval.rerank import rerank_passages
 from app.settings import Settings
 from evals.metrics import Rate, hit_at, reciprocal_rank
-from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 from ingestion.loaders import normalise_text
 from ingestion.pipeline import Ingestor
 from ingestion.store import open_store
@@ -28,6 +31,7 @@ from ingestion.store import open_store
 DATASETS = {"covidqa": "covidqa_dev.json"}
 COLLECTION = "covidqa"
 KS = (1, 3, 5, 10)
+RERANK_DEPTH = 20  # hybrid candidates the reranker reads (hybrid's hit@10 is the floor it starts from)
 
 
 class DatasetError(ValueError):
@@ -87,9 +91,11 @@ def run_bench(
     settings: Settings | None = None,
     data_dir: Path | None = None,
     tick: Callable[[str, int, int], None] | None = None,
+    rerank_depth: int = RERANK_DEPTH,
 ) -> dict[str, Any]:
-    """Ingest (into `data_dir`, or a temporary one) and score the three retrievers side by side.
-    A persistent `data_dir` makes a rerun with other retrieval settings skip the ingestion."""
+    """Ingest (into `data_dir`, or a temporary one) and score the retrievers side by side (`rerank_depth`
+    0: no reranked row). A persistent `data_dir` makes a rerun with other retrieval settings skip the
+    ingestion."""
     settings = settings or Settings()
     articles, qas = load_squad(path)
     qas = qas[:limit]
@@ -116,9 +122,11 @@ def run_bench(
             all_chunks = list(chunk_text.values())
             k = max(KS)
             qvecs = embedder.embed([q.question for q in qas])
-            ranks: dict[str, list[int | None]] = {"dense": [], "lexical": [], "hybrid": []}
+            methods = ["dense", "lexical", "hybrid"] + (["reranked"] if rerank_depth else [])
+            ranks: dict[str, list[int | None]] = {m: [] for m in methods}
+            timings = dict.fromkeys(methods, 0.0)
+            judge = AnswerabilityJudge(CachedEmbedder(embedder), settings.answerability) if rerank_depth else None
             ceiling = 0
-            timings = {"dense": 0.0, "lexical": 0.0, "hybrid": 0.0}
             for i, (qa, qv) in enumerate(zip(qas, qvecs, strict=True)):
                 if tick:
                     tick("query", i, len(qas))
@@ -135,6 +143,12 @@ def run_bench(
                 passages = retriever.retrieve(qa.question, COLLECTION, k).passages
                 timings["hybrid"] += time.perf_counter() - t
                 ranks["hybrid"].append(first_hit([_squash(p.text) for p in passages], qa.answers))
+                if judge is not None:
+                    t = time.perf_counter()
+                    deep = retriever.retrieve(qa.question, COLLECTION, max(k, rerank_depth)).passages
+                    passages = rerank_passages(judge, qa.question, deep, k)
+                    timings["reranked"] += time.perf_counter() - t
+                    ranks["reranked"].append(first_hit([_squash(p.text) for p in passages], qa.answers))
         finally:
             store.dispose()
     n = max(1, len(qas))
@@ -146,6 +160,7 @@ def run_bench(
         "answer_in_some_chunk": round(ceiling / n, 4),
         "methods": {m: _scores(r) for m, r in ranks.items()},
         "query_ms": {m: round(s * 1000 / n, 2) for m, s in timings.items()},
+        "rerank_depth": rerank_depth,
         "ingest_seconds": round(ingest_s, 1),
         "chunks_embedded": report.chunks_embedded,
         "settings": {

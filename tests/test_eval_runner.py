@@ -155,14 +155,19 @@ def _squad(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_retrieval_bench_reports_three_methods_side_by_side(tmp_path: Path) -> None:
+def test_retrieval_bench_reports_four_methods_side_by_side(tmp_path: Path) -> None:
     r = CliRunner().invoke(eval_app, ["retrieval", "--dataset", "covidqa", "--path", str(_squad(tmp_path)), "--json"])
     assert r.exit_code == 0, r.output
     body = json.loads(r.stdout)
     assert (body["questions"], body["articles"], body["answer_in_some_chunk"]) == (3, 3, 1.0)
-    assert set(body["methods"]) == {"dense", "lexical", "hybrid"}
+    assert set(body["methods"]) == {"dense", "lexical", "hybrid", "reranked"} and body["rerank_depth"] == 20
     for scores in body["methods"].values():
         assert scores["hit@10"] == 1.0 and 0 < scores["mrr"] <= 1  # three one-chunk articles: always found
+    assert body["methods"]["reranked"]["hit@1"] == 1.0  # the model reads which article answers
+    r = CliRunner().invoke(
+        eval_app, ["retrieval", "--path", str(tmp_path), "--rerank-depth", "0", "--json"], catch_exceptions=False
+    )
+    assert set(json.loads(r.stdout)["methods"]) == {"dense", "lexical", "hybrid"}
 
 
 def test_retrieval_bench_usage_errors(tmp_path: Path) -> None:
