@@ -23,6 +23,7 @@ import argparse
 import json
 import random
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from app.grounding.crossencoder import ANSWER_ADAPTER
@@ -40,6 +41,16 @@ CAPS = {
     "helpcentre-claims": 600,
 }
 CONFIG = TrainConfig(out=ANSWER_ADAPTER, caps=CAPS, epochs=2.0, budget=112, max_length=160)
+# The second stage: from a trained adapter (`--init`), one shorter epoch at half the rate over every source.
+# The shipped adapter is this stage from the first-stage adapter of commit 9e7023e (README, "Answerability").
+STAGE2_CAPS = {
+    "squad2": 4000,
+    "covidqa": 1300,
+    "halueval-questions": 450,
+    "helpcentre-questions": 1500,
+    "helpcentre-claims": 300,
+}
+STAGE2 = replace(CONFIG, caps=STAGE2_CAPS, epochs=1.0, lr=2e-4)
 
 
 def helpcentre_questions(folder: Path) -> Iterator[Example]:
@@ -102,12 +113,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m training.answerability", description=__doc__.split("\n\n")[0])
     add_arguments(ap, CONFIG)
     ap.add_argument("--helpcentre", type=Path, default=HELPCENTRE)
+    ap.add_argument("--init", type=Path, default=None, help="a trained adapter: run the second stage from it")
     args = ap.parse_args(argv)
     rng = random.Random(SEED)
     examples = load_examples(args.datasets, args.helpcentre)
     if args.limit:
         examples = {k: rng.sample(v, min(args.limit, len(v))) for k, v in examples.items()}
-    train(examples, from_arguments(args, CONFIG), args.threads)
+    if args.init is None:
+        train(examples, from_arguments(args, CONFIG), args.threads)
+    else:
+        train(examples, replace(STAGE2, out=args.out), args.threads, init=args.init)
     return 0
 
 
