@@ -7,7 +7,14 @@ fact too high) - a penalty for first-person sentences (forum posters' stories). 
 must share a specific keyword with the question or paraphrase it, else the backend abstains: in a
 help centre every sentence is "about the product". After it, the sentence that follows a chosen one
 gets a bonus (help articles put the steps after the sentence that names the task); sentences from
-other passages must be nearly as good. Headings, questions, table rows and fragments never answer.
+other passages must be nearly as good. Headings, questions, table rows and fragments never answer;
+list items do (a step, a `Default:` line), with or without a full stop.
+
+What the question asks shapes the choice (`question_shape`): a sentence under a heading that names the
+question's words gains; one about another plan than the one asked about cannot open the answer and loses;
+a figure gains when the question asks for a quantity or a date; for a how-to question, the steps that
+follow a chosen step come with it, in order; a question that asks two things gets the best sentence for
+each part.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.grounding.claims import strip_markers
+from app.llm import question_shape as shape
 from app.llm.base import Generation, GenerationRequest
 from app.llm.injection import looks_like_injection
 from app.llm.prompt import ABSTENTION, approx_tokens, sentence_cuts
@@ -35,6 +43,12 @@ KEEP_RATIO = 0.8  # further sentences from the best sentence's passage: at least
 OTHER_PASSAGE_RATIO = 0.9  # from another passage they must be nearly as good and share a keyword
 NEAR_DUPLICATE = 0.92
 MIN_WORDS = 3
+HEADING_WEIGHT = 0.15  # the section heading names the question's subject: "Steps to set up SAML"
+FIGURE_BONUS = 0.08  # a quantity or date question is answered by a sentence with a figure
+OFF_VARIANT_PENALTY = 0.2  # a sentence about the Enterprise plan answers no question about Business
+MAX_STEPS = 8  # steps of a procedure kept after the first chosen one
+LABEL_BONUS = 0.3  # "Default: 14 days" answers "what is the default ...?": its label is the question's word
+_NUMBER_MARK = re.compile(r"^\s*\d{1,2}[.)]\s*$")  # a numbered list's "3." split from its text
 
 _BULLET = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|me)\b")
@@ -111,6 +125,8 @@ class Candidate:
     start: int  # document offsets
     end: int
     text: str
+    heading: str = ""  # the passage's heading path
+    item: bool = False  # a list item (bulleted or numbered)
 
 
 def candidates(passages: Sequence[Passage]) -> list[Candidate]:
@@ -128,29 +144,56 @@ def candidates(passages: Sequence[Passage]) -> list[Candidate]:
         for position, (start, end, raw) in enumerate(spans):
             if raw.lstrip().startswith("#"):  # a Markdown heading
                 continue
+            item = bool(_BULLET.match(raw)) or (position > 0 and bool(_NUMBER_MARK.match(spans[position - 1][2])))
             # The answer adds its own marker; any the passage wrote would cite passages it never saw.
             text = strip_markers(clean_sentence(raw))
             key = " ".join(words(text))
             # Planted instructions are data about the page, never an answer to quote.
-            if not is_prose(text) or key in seen or looks_like_injection(text):
+            if not (is_prose(text) or (item and is_item(text))) or key in seen or looks_like_injection(text):
                 continue
             seen.add(key)
-            out.append(Candidate(n, position, start, end, text))
+            out.append(Candidate(n, position, start, end, text, passage.heading or passage.title or "", item))
     return out
 
 
+def is_item(text: str) -> bool:
+    """A list item that can answer without a full stop ("Default: 14 days"), not a bare link or label."""
+    return len(text.split()) >= MIN_WORDS and bool(re.search(r"[A-Za-z]", text)) and not text.endswith("?")
+
+
 def select(
-    question: str, cands: Sequence[Candidate], vectors: np.ndarray, max_sentences: int
+    question: str,
+    cands: Sequence[Candidate],
+    vectors: np.ndarray,
+    max_sentences: int,
+    part_vectors: np.ndarray | None = None,
 ) -> list[tuple[Candidate, float]]:
-    """Greedy choice of up to `max_sentences` (candidate, score); empty when nothing is relevant.
-    `vectors[0]` is the question, `vectors[i + 1]` is `cands[i]`."""
+    """Greedy choice of up to `max_sentences` (candidate, score), plus the steps of a procedure and one
+    sentence per further part of the question; empty when nothing is relevant. `vectors[0]` is the
+    question, `vectors[i + 1]` is `cands[i]`; `part_vectors` are the question's parts, when it has two or more."""
     cosine = vectors[1:] @ vectors[0]
     overlap, specific = keyword_overlap(question, [c.text for c in cands])
+    heading, _ = keyword_overlap(question, [c.heading for c in cands])
     first_person = np.array([bool(_FIRST_PERSON.search(c.text)) for c in cands])
-    base = cosine.astype(np.float64) + KEYWORD_WEIGHT * overlap - FIRST_PERSON_PENALTY * first_person
+    names = shape.variant_names([question, *(c.text for c in cands), *(c.heading for c in cands)])
+    asked = shape.named(question, names)
+    off = np.array([shape.off_variant(c.text, asked, names) for c in cands], dtype=bool)
+    figure = shape.asks_quantity(question) * np.array([shape.has_figure(c.text) for c in cands], dtype=np.float64)
+    asked_words = keywords(question)
+    label = np.array([c.item and bool(keywords(item_label(c.text)) & asked_words) for c in cands], dtype=np.float64)
+    base = (
+        cosine.astype(np.float64)
+        + KEYWORD_WEIGHT * overlap
+        + HEADING_WEIGHT * heading
+        + FIGURE_BONUS * figure
+        + LABEL_BONUS * label
+        - FIRST_PERSON_PENALTY * first_person
+        - OFF_VARIANT_PENALTY * off
+    )
     # The opening sentence must name something the question asks about, unless it is a near
-    # paraphrase: on-topic sentences that share only the product name are not an answer.
-    can_open = specific | (cosine >= PARAPHRASE_COSINE)
+    # paraphrase: on-topic sentences that share only the product name are not an answer. Nor may it be
+    # about another plan than the one asked about.
+    can_open = (specific | (cosine >= PARAPHRASE_COSINE)) & ~off
     if not can_open.any() or float(base[can_open].max()) < MIN_SCORE:
         return []
     first = int(np.argmax(np.where(can_open, base, -np.inf)))
@@ -159,12 +202,13 @@ def select(
     same_floor = max(MIN_SCORE, KEEP_RATIO * float(base[first]))
     other_floor = max(MIN_SCORE, OTHER_PASSAGE_RATIO * float(base[first]))
 
+    def distinct(i: int) -> bool:
+        return i not in chosen and all(float(vectors[i + 1] @ vectors[j + 1]) < NEAR_DUPLICATE for j in chosen)
+
     def eligible(i: int, score: float) -> bool:
-        if i in chosen:
-            return False
         if cands[i].n != home and not (score >= other_floor and overlap[i] > 0):
             return False
-        return score >= same_floor and all(float(vectors[i + 1] @ vectors[j + 1]) < NEAR_DUPLICATE for j in chosen)
+        return score >= same_floor and distinct(i)
 
     while len(chosen) < max_sentences:
         follows = {(cands[i].n, cands[i].position + 1) for i in chosen}
@@ -174,10 +218,45 @@ def select(
         if pick is None:
             break
         chosen.append(pick)
+    if shape.is_howto(question):
+        chosen.extend(i for i in steps_after(cands, chosen) if distinct(i))
+    if part_vectors is not None and len(part_vectors) > 1:
+        for part, pv in zip(shape.parts(question), part_vectors, strict=True):
+            part_overlap, _ = keyword_overlap(part, [c.text for c in cands])
+            part_score = vectors[1:] @ pv + KEYWORD_WEIGHT * part_overlap - OFF_VARIANT_PENALTY * off
+            best = int(np.argmax(np.where(can_open, part_score, -np.inf)))
+            if float(part_score[best]) >= MIN_SCORE and distinct(best):
+                chosen.append(best)
     # Reading order: passages by their best chosen sentence, sentences in document order inside one.
     top = {n: max(float(base[i]) for i in chosen if cands[i].n == n) for n in {cands[i].n for i in chosen}}
     chosen.sort(key=lambda i: (-top[cands[i].n], cands[i].n, cands[i].position))
     return [(cands[i], float(base[i])) for i in chosen]
+
+
+def item_label(text: str) -> str:
+    """The label of a "Label: value" list item (at most four words before the colon), else ""."""
+    head, colon, _ = text.partition(":")
+    return head.strip("*_` ") if colon and len(head.split()) <= 4 else ""
+
+
+def steps_after(cands: Sequence[Candidate], chosen: Sequence[int]) -> list[int]:
+    """The list items that follow the first chosen item in its passage, in order, up to MAX_STEPS: a
+    procedure is answered by its steps, not by the one that scored best. Stops where the list ends (a
+    gap of more than the step number between two items)."""
+    first = next((i for i in chosen if cands[i].item), None)
+    if first is None:
+        return []
+    out: list[int] = []
+    last = cands[first].position
+    for i, c in enumerate(cands):
+        if c.n != cands[first].n or c.position <= cands[first].position:
+            continue
+        if not c.item or c.position - last > 2 or len(out) == MAX_STEPS:
+            break
+        if i not in chosen:
+            out.append(i)
+        last = c.position
+    return out
 
 
 class ExtractiveBackend:
@@ -199,8 +278,11 @@ class ExtractiveBackend:
         cands = candidates(request.passages)
         if not cands or not request.question.strip():
             return [ABSTENTION], []
-        vectors = self.embedder.embed([request.question, *(c.text for c in cands)])
-        picked = select(request.question, cands, vectors, self.max_sentences)
+        pieces = shape.parts(request.question)
+        extra = pieces if len(pieces) > 1 else []
+        vectors = self.embedder.embed([request.question, *(c.text for c in cands), *extra])
+        part_vectors = vectors[len(cands) + 1 :] if extra else None
+        picked = select(request.question, cands, vectors[: len(cands) + 1], self.max_sentences, part_vectors)
         if not picked:
             return [ABSTENTION], []
         return [cite(c.text, c.n) for c, _ in picked], picked

@@ -1,0 +1,93 @@
+"""The extractive backend answers the question asked (real MiniLM): a how-to question gets the steps in
+order, a question about one plan is not opened by a sentence about another, a question that asks two
+things gets a sentence for each, and a `Default:` list item can answer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.llm.extractive import ExtractiveBackend
+from app.retrieval.passages import Passage
+from ingestion.embedder import SentenceTransformerEmbedder
+from tests.support.help_centre import request_for
+
+
+def passage(doc: str, heading: str, sentences: list[str]) -> Passage:
+    """A chunk as ingestion cuts it: sentences joined by newlines, a numbered list's "1." on its own."""
+    text, spans = "", []
+    for s in sentences:
+        spans.append((len(text), len(text) + len(s)))
+        text += s + "\n"
+    return Passage(doc, doc, "c", doc, None, None, doc, 0, len(text) - 1, text[:-1], 0.5, tuple(spans), {}, heading)
+
+
+SSO = [
+    passage("sso-about", "Single sign-on", [
+        "Single sign-on lets members sign in with their company account.",
+        "Single sign-on is available on the Enterprise plan only.",
+    ]),
+    passage("sso-steps", "Single sign-on > Steps to set up single sign-on", [
+        "1.", "In the admin console, go to Security > Single sign-on.",
+        "2.", "Click Add identity provider.",
+        "3.", "Upload the metadata file from your identity provider.",
+        "4.", "Set the mode to Required and click Save.",
+    ]),
+]  # fmt: skip
+SUPPORT = [
+    passage("support", "Support > Hours", [
+        "On the Enterprise plan, support is available 24 hours a day, 7 days a week.",
+        "On the Business plan, support is available Monday to Friday, 07:00 to 19:00 UTC.",
+        "On the Free plan, support is by email only.",
+    ]),
+]  # fmt: skip
+API = [
+    passage("limits", "API > Rate limits", [
+        "On the Enterprise plan, the API rate limit is 6,000 requests per minute.",
+        "Requests over the limit get HTTP 429.",
+    ]),
+    passage("webhooks", "API > Webhooks", [
+        "Larkbox sends a POST request to your webhook URL for every event.",
+        "Your endpoint must reply within 10 seconds, or the delivery is retried later.",
+    ]),
+]  # fmt: skip
+SETTINGS = [
+    passage("sessions", "Admin > Web sessions", [
+        "Admins can set how long a web session lasts.",
+        "- Default: 14 days without activity",
+        "- Range: 1 hour to 30 days",
+    ]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def backend(embedder: SentenceTransformerEmbedder) -> ExtractiveBackend:
+    return ExtractiveBackend(embedder, max_sentences=3)
+
+
+def _answer(backend: ExtractiveBackend, question: str, passages: list[Passage]) -> str:
+    return backend.generate(request_for(question, passages)).text
+
+
+def test_a_howto_question_gets_the_steps_in_order(backend: ExtractiveBackend) -> None:
+    text = _answer(backend, "How do I set up single sign-on?", SSO)
+    steps = ["go to Security", "Click Add identity provider", "Upload the metadata", "Set the mode to Required"]
+    where = [text.find(s) for s in steps]
+    assert all(w >= 0 for w in where) and where == sorted(where), text
+    assert all(re.search(re.escape(s) + r"[^\[]*\[2\]", text) for s in steps)  # each step cites its passage
+
+
+def test_a_sentence_about_another_plan_does_not_open_the_answer(backend: ExtractiveBackend) -> None:
+    text = _answer(backend, "What are the support hours on the Business plan?", SUPPORT)
+    assert text.startswith("On the Business plan") and "07:00 to 19:00" in text, text
+
+
+def test_a_question_asking_two_things_gets_both(backend: ExtractiveBackend) -> None:
+    text = _answer(backend, "What's the API rate limit on Enterprise, and how fast must my webhook reply?", API)
+    assert "6,000 requests per minute" in text and "10 seconds" in text, text
+
+
+def test_a_default_list_item_can_answer(backend: ExtractiveBackend) -> None:
+    text = _answer(backend, "What is the default web session length?", SETTINGS)
+    assert "Default: 14 days" in text, text
