@@ -9,10 +9,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from app.grounding.answer_policies import PolicyResult, Status, apply_policy
 from app.grounding.answerability import Answerability, AnswerabilityJudge
 from app.grounding.claims import parse_answer
+from app.grounding.renumber import Renumberer
 from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
 from app.llm.prompt import ABSTENTION, build_prompt
@@ -92,7 +94,9 @@ class Answerer:
         t1 = time.perf_counter()
         gen = self.backend.generate(req)
         timings["generate_ms"] = _ms(t1)
-        return self.finish(q, retrieval, passages, gen.text, gen.model, timings, t0, judged)
+        numbers = Renumberer(len(passages))
+        text = numbers.renumber(gen.text)
+        return self.finish(q, retrieval, numbers.reorder(passages), text, gen.model, timings, t0, judged)
 
     def stream(self, q: AnswerQuery) -> Iterator[StreamEvent]:
         """Events: PassagesUsed, a Delta per piece of text, then the Answer (the same as answer()'s)."""
@@ -112,11 +116,15 @@ class Answerer:
         yield PassagesUsed(tuple(passages))
         t1 = time.perf_counter()
         parts: list[str] = []
-        for delta in self.backend.stream(req):
-            if delta:
-                parts.append(delta)
-                yield Delta(delta)
+        # Deltas are renumbered as they come, exactly as answer() renumbers the whole text.
+        numbers = Renumberer(len(passages))
+        for delta in chain(self.backend.stream(req), [None]):
+            text = numbers.flush() if delta is None else numbers.feed(delta)
+            if text:
+                parts.append(text)
+                yield Delta(text)
         timings["generate_ms"] = _ms(t1)
+        passages = numbers.reorder(passages)
         yield self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged)
 
     def finish(

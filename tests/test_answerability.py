@@ -169,3 +169,35 @@ def test_the_configured_default_can_be_off(extractive: Services) -> None:
     assert r.reason != "not_answered_by_passages" and r.answerability is not None and not r.answerability.answerable
     r = answerer.answer(AnswerQuery(UNANSWERABLE[0], off.default_collection, 5, abstain_unanswerable=True))
     assert r.reason == "not_answered_by_passages"
+
+
+def test_renumbered_citations_still_point_at_their_passages(openai_stack: Services, llm_server: OpenAIServer) -> None:
+    """The LLM cites prompt numbers out of order; the answer numbers them 1, 2 in order of use, each
+    citation is the passage its sentence came from, and streaming gives the same answer."""
+    from app.answering import Delta
+    from app.results import Answer
+
+    question = "How much does Quillpad Team cost, and which formats can a notebook be exported in?"
+    q = AnswerQuery(question, openai_stack.settings.default_collection, 5)
+    _, passages = openai_stack.answerer.prepare(q, openai_stack.answerer.retrieve(q))
+    team = 1 + next(i for i, p in enumerate(passages) if "Team costs $11" in p.text)
+    export = 1 + next(i for i, p in enumerate(passages) if "PDF, Markdown or HTML" in p.text)
+    first, second = (team, export) if team > export else (export, team)  # cite the later-numbered one first
+    said = {
+        team: "Quillpad Team costs $11 per user per month",
+        export: "You can export a notebook as PDF, Markdown or HTML",
+    }
+    reply = f"{said[first]} [{first}]. {said[second]} [{second}]."
+    llm_server.script(reply, reply)
+    plain = _ask(openai_stack, question).to_dict()
+    events = list(openai_stack.answerer.stream(AnswerQuery(question, openai_stack.settings.default_collection, 5)))
+    assert plain["answer"] == f"{said[first]} [1]. {said[second]} [2]."
+    assert [c["n"] for c in plain["citations"]] == [1, 2]
+    assert plain["citations"][0]["chunk_id"] == passages[first - 1].chunk_id
+    assert plain["citations"][1]["chunk_id"] == passages[second - 1].chunk_id
+    assert all(c["citations_support"] for c in plain["claims"]), plain["claims"]
+    final = next(e for e in events if isinstance(e, Answer)).to_dict()
+    streamed = "".join(e.text for e in events if isinstance(e, Delta))
+    assert len([e for e in events if isinstance(e, Delta)]) > 2  # word by word, markers cut or not
+    assert final["answer"] == streamed == plain["answer"]
+    assert [c["chunk_id"] for c in final["citations"]] == [c["chunk_id"] for c in plain["citations"]]

@@ -18,6 +18,7 @@ SegmentKind = Literal["claim", "heading", "question", "greeting", "refusal", "le
 
 # A marker holds numbers separated by commas/semicolons, with optional ranges ("2-4", "2–4").
 _MARKER = re.compile(r"\[\s*(\d+(?:\s*[-–—]\s*\d+)?(?:\s*[,;]\s*\d+(?:\s*[-–—]\s*\d+)?)*)\s*\](?!\()")
+CITATION_MARKER = _MARKER  # "[1]", "[1, 3]", "[2-4]"; not "[1](link)"
 _RANGE_CAP = 200  # "[1-100000]" is a typo, not a request to cite 100,000 passages
 
 
