@@ -13,7 +13,8 @@ from itertools import chain
 
 from app.grounding.answer_policies import PolicyResult, Status, apply_policy
 from app.grounding.answerability import Answerability, AnswerabilityJudge
-from app.grounding.claims import parse_answer
+from app.grounding.claims import parse_answer, parse_citations
+from app.grounding.conflicts import Conflict, find_conflict
 from app.grounding.renumber import Renumberer
 from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
@@ -94,9 +95,11 @@ class Answerer:
         t1 = time.perf_counter()
         gen = self.backend.generate(req)
         timings["generate_ms"] = _ms(t1)
+        conflict = self._conflict(gen.text, passages)
         numbers = Renumberer(len(passages))
-        text = numbers.renumber(gen.text)
-        return self.finish(q, retrieval, numbers.reorder(passages), text, gen.model, timings, t0, judged)
+        text = numbers.renumber(gen.text + (" " + conflict.note() if conflict else ""))
+        conflict = conflict.renumbered(numbers.mapping) if conflict else None
+        return self.finish(q, retrieval, numbers.reorder(passages), text, gen.model, timings, t0, judged, conflict)
 
     def stream(self, q: AnswerQuery) -> Iterator[StreamEvent]:
         """Events: PassagesUsed, a Delta per piece of text, then the Answer (the same as answer()'s)."""
@@ -116,16 +119,25 @@ class Answerer:
         yield PassagesUsed(tuple(passages))
         t1 = time.perf_counter()
         parts: list[str] = []
-        # Deltas are renumbered as they come, exactly as answer() renumbers the whole text.
+        raw: list[str] = []
+        conflict = None
+        # Deltas are renumbered as they come, exactly as answer() renumbers the whole text, and a
+        # conflicting source's sentence comes last, as in answer().
         numbers = Renumberer(len(passages))
         for delta in chain(self.backend.stream(req), [None]):
-            text = numbers.flush() if delta is None else numbers.feed(delta)
+            if delta is None:
+                conflict = self._conflict("".join(raw), passages)
+                text = (numbers.feed(" " + conflict.note()) if conflict else "") + numbers.flush()
+            else:
+                raw.append(delta)
+                text = numbers.feed(delta)
             if text:
                 parts.append(text)
                 yield Delta(text)
         timings["generate_ms"] = _ms(t1)
+        conflict = conflict.renumbered(numbers.mapping) if conflict else None
         passages = numbers.reorder(passages)
-        yield self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged)
+        yield self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged, conflict)
 
     def finish(
         self,
@@ -137,6 +149,7 @@ class Answerer:
         timings: dict[str, float],
         t0: float,
         judged: Answerability | None = None,
+        conflict: Conflict | None = None,
     ) -> Answer:
         parsed = parse_answer(raw, n_passages=len(passages))
         t2 = time.perf_counter()
@@ -151,6 +164,8 @@ class Answerer:
             has_passages=True,
         )
         result = self._check_addresses(q, result, judged, timings)
+        if conflict is not None and result.status != "abstained":
+            result = PolicyResult(result.answer, "partial", "conflicting_sources", result.claims)
         cited = sorted(
             {n for m in parse_answer(result.answer, len(passages)).markers for n in m.numbers}
             - set(parsed.invalid_citations)
@@ -172,7 +187,13 @@ class Answerer:
             passages_considered=len(passages),
             answerability=judged,
             passages=tuple(passages),
+            conflicts=(conflict,) if conflict is not None and result.status != "abstained" else (),
         )
+
+    def _conflict(self, text: str, passages: list[Passage]) -> Conflict | None:
+        """A document among the passages that gives other figures for what the answer states."""
+        cited = list(dict.fromkeys(n for c in parse_citations(text, len(passages)) for n in c.numbers))
+        return find_conflict(text, passages, cited)
 
     def judge_answerable(self, q: AnswerQuery, retrieval: Retrieval, timings: dict[str, float]) -> Answerability | None:
         """Whether any of the best passages answers the question (None: no answerability model)."""
@@ -264,6 +285,7 @@ class Answerer:
         raw_text: str | None = None,
         model: str | None = None,
         passages: tuple[Passage, ...] = (),
+        conflicts: tuple[Conflict, ...] = (),
     ) -> Answer:
         """The one place an Answer is made, whatever path produced it, with the fields every answer
         carries; closes the total timing."""
@@ -281,6 +303,7 @@ class Answerer:
             passages_considered=passages_considered,
             answerability=answerability,
             passages=passages,
+            conflicts=conflicts,
             policy=q.policy,
             thresholds=self.thresholds(q),
             backend=self.backend.name,

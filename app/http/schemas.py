@@ -177,6 +177,15 @@ class AnswerabilityOut(BaseModel):
     passage: int | None = Field(None, description="The best passage's rank among those retrieved (1-based).")
 
 
+class ConflictOut(BaseModel):
+    passages: list[int] = Field(..., description="The cited passage and the one that disagrees (citation numbers).")
+    sentences: list[str] = Field(..., description="What each says.")
+    authoritative: int | None = Field(
+        None,
+        description="The passage whose document outranks the other's (tags, verified_by, verified_at), if one does.",
+    )
+
+
 class AnswerResponse(BaseModel):
     answer: str
     status: Literal["answered", "partial", "abstained"]
@@ -197,6 +206,10 @@ class AnswerResponse(BaseModel):
     passages_considered: int
     answerability: AnswerabilityOut | None = Field(
         None, description="Whether the retrieved passages answer the question (null: not judged)."
+    )
+    conflicts: list[ConflictOut] = Field(
+        default_factory=list,
+        description="Sources that disagree with what the answer states (reason conflicting_sources).",
     )
     timings: dict[str, float]
     trace_id: str
