@@ -95,6 +95,11 @@ def test_an_unconflicted_answer_has_none(stack: Services) -> None:
             "On the Personal plan, the maximum upload size is 50 GB per file.",
             False,
         ),
+        (
+            "The Personal plan costs $9.99 per month or $99 per year.",
+            "The Personal plan costs $9.99 per month when billed monthly.",
+            False,  # one says less, not otherwise
+        ),
         ("A SCIM token is valid for 1 year.", "Larkbox emails Admins 30 days before a SCIM token expires.", False),
         ("The Business plan costs $15 per user per month.", "The Business plan costs $15 per user per month.", False),
         ("Refunds arrive within 10 days of the request.", "Refunds arrive within days of the request.", False),

@@ -106,7 +106,8 @@ def disagree(first: str, second: str) -> bool:
     """The same names and content words, with other figures: about the same thing, saying otherwise. (Two
     sentences about different plans share most words too; their names tell them apart.)"""
     fa, fb = analyze(first), analyze(second)
-    if not fa.figures or not fb.figures or fa.figures == fb.figures or fa.entities != fb.entities:
+    # Each must give a figure the other lacks: "$9.99 a month" does not contradict "$9.99 a month or $99 a year".
+    if not (fa.figures - fb.figures and fb.figures - fa.figures) or fa.entities != fb.entities:
         return False
     wa, wb = fa.bag - fa.numbers, fb.bag - fb.numbers
     shared = len(wa & wb)
