@@ -100,6 +100,17 @@ def test_an_unconflicted_answer_has_none(stack: Services) -> None:
             "The Personal plan costs $9.99 per month when billed monthly.",
             False,  # one says less, not otherwise
         ),
+        (
+            "The Personal plan costs $9.99 per month or $99 per year.",
+            "The Personal plan costs $99 per year when billed annually, which saves about 17% on monthly.",
+            False,  # a percentage is no price
+        ),
+        ("Business keeps version history for 180 days.", "Business keeps version history for 365 days.", True),
+        (
+            "The Business plan costs $15 per user per month, or $150 per user per year.",
+            "The Business plan costs $150 per user per year, which works out to $12.50 per user per month.",
+            False,  # they agree on $150: one elaborates
+        ),
         ("A SCIM token is valid for 1 year.", "Larkbox emails Admins 30 days before a SCIM token expires.", False),
         ("The Business plan costs $15 per user per month.", "The Business plan costs $15 per user per month.", False),
         ("Refunds arrive within 10 days of the request.", "Refunds arrive within days of the request.", False),

@@ -16,6 +16,7 @@ neither is preferred.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -106,12 +107,30 @@ def disagree(first: str, second: str) -> bool:
     """The same names and content words, with other figures: about the same thing, saying otherwise. (Two
     sentences about different plans share most words too; their names tell them apart.)"""
     fa, fb = analyze(first), analyze(second)
-    # Each must give a figure the other lacks: "$9.99 a month" does not contradict "$9.99 a month or $99 a year".
-    if not (fa.figures - fb.figures and fb.figures - fa.figures) or fa.entities != fb.entities:
+    if fa.entities != fb.entities or not _other_figures(figures(first), figures(second)):
         return False
     wa, wb = fa.bag - fa.numbers, fb.bag - fb.numbers
     shared = len(wa & wb)
     return shared >= MIN_SHARED and shared >= SAME_WORDS * min(len(wa), len(wb))
+
+
+_FIGURE = re.compile(r"([$€£])?\s?(\d+(?:[.,]\d+)*)\s?(%|[A-Za-z]+)?")
+
+
+def figures(text: str) -> dict[str, set[str]]:
+    """Figures by kind: a currency ("$"), a percentage ("%"), or the unit word after the number
+    ("gb", "day"; "" for a bare number), so that a price is only ever compared with a price."""
+    out: dict[str, set[str]] = {}
+    for cur, num, unit in _FIGURE.findall(text):
+        kind = cur or (unit.lower().rstrip("s") if unit else "")
+        out.setdefault(kind, set()).add(num.replace(",", ""))
+    return out
+
+
+def _other_figures(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """For some kind both give, they share no figure: "$15 a month or $150 a year" and "$150 a year, $12.50
+    a month" agree on $150 and elaborate; "$15" and "$1" disagree; "17%" is no price."""
+    return any(not a[k] & b[k] for k in a.keys() & b.keys())
 
 
 def _repeated(sentence: frozenset[str], answer: frozenset[str]) -> bool:
