@@ -26,6 +26,7 @@ def test_variant_names_are_learnt_from_the_text() -> None:
         ("Business customers get support on weekdays.", {"Business"}, False),
         ("Rewind is not available on the Free and Personal plans.", {"Personal"}, False),
         ("Support answers within a day.", {"Business"}, False),  # names no plan: not about another one
+        ("PayPal is accepted for the Personal plan only.", {"Business"}, False),  # a restriction answers it
         ("Enterprise customers get support 24 hours a day.", set(), False),  # the question names none
     ],
 )

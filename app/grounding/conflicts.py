@@ -24,7 +24,7 @@ from typing import Any
 from app.grounding.facts import analyze
 from app.retrieval.passages import Passage
 
-SAME_WORDS = 0.5  # share of the shorter sentence's content stems the other must have: "the same thing"
+SAME_WORDS = 0.8  # share of the shorter sentence's content stems the other must have: "the same thing"
 MIN_SHARED = 4
 USED = 0.6  # share of a cited sentence's stems the answer repeats for it to count as stated
 COMMUNITY_TAGS = frozenset({"community", "forum", "unofficial"})

@@ -56,9 +56,15 @@ def named(text: str, names: frozenset[str]) -> frozenset[str]:
     return frozenset(n for n in _NAME.findall(text) if n in names)
 
 
+_RESTRICTS = re.compile(r"\b(?:only|not|no|never|except|exclusively)\b", re.IGNORECASE)
+
+
 def off_variant(sentence: str, asked: frozenset[str], names: frozenset[str]) -> bool:
-    """Whether `sentence` is about other variants only: it names some, and none the question asked about."""
-    return bool(asked) and bool(said := named(sentence, names)) and not (said & asked)
+    """Whether `sentence` is about other variants only: it names some, and none the question asked about.
+    A restriction ("PayPal is accepted for the Personal plan only") is not: it answers the question about
+    every other plan."""
+    said = named(sentence, names)
+    return bool(asked) and bool(said) and not (said & asked) and not _RESTRICTS.search(sentence)
 
 
 def is_howto(question: str) -> bool:
