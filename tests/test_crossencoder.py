@@ -97,3 +97,53 @@ def test_both_sides_are_read_in_canonical_spelling() -> None:
     side = evidence_side([("Plans > Business", "Try it for 14 days."), ("Plans > Business", "Ten users max.")])
     assert side == "Plans > Business: Try it for 14 days. 10 users max."
     assert evidence_side([(None, "A."), ("H", "B.")]) == "A. H: B."
+
+
+@pytest.fixture(scope="module")
+def fully_trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[float]]:
+    """A fully fine-tuned encoder (every layer moved a little), exported as fp16 `base.` tensors."""
+    from transformers import AutoModel, AutoTokenizer
+
+    from training.lora import export_full, unfreeze_all
+
+    path = embedded_model_path()
+    encoder = AutoModel.from_pretrained(path, attn_implementation="eager")
+    unfreeze_all(encoder)
+    g = torch.Generator().manual_seed(3)
+    with torch.no_grad():
+        for p in encoder.parameters():
+            if p.requires_grad:
+                p.add_(torch.randn(p.shape, generator=g) * 0.002)
+    head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    enc = tokenizer([c for c, _ in PAIRS], [e for _, e in PAIRS], padding=True, return_tensors="pt")
+    with torch.inference_mode():
+        hidden = encoder(**enc).last_hidden_state
+        expected = head(mean_pool(hidden, enc["attention_mask"])).squeeze(-1).tolist()
+    out = tmp_path_factory.mktemp("full") / "f.safetensors"
+    export_full(encoder, head, 128, {"calibration": {"a": 1.0, "b": 0.0}}, out)
+    return out, expected
+
+
+def test_a_full_fine_tune_loads_like_the_trained_model(fully_trained: tuple[Path, list[float]]) -> None:
+    path, expected = fully_trained
+    model = CrossEncoder(adapter_path=path, dtype="fp32")
+    assert model.logits(PAIRS).tolist() == pytest.approx(expected, abs=2e-3)  # stored in fp16
+    assert model.config.rank == 0
+
+
+def test_full_fine_tune_keeps_the_word_embeddings_frozen() -> None:
+    from transformers import AutoModel
+
+    from training.lora import unfreeze_all
+
+    encoder = AutoModel.from_pretrained(embedded_model_path())
+    unfreeze_all(encoder)
+    frozen = {n for n, p in encoder.named_parameters() if not p.requires_grad}
+    assert frozen == {"embeddings.word_embeddings.weight", "embeddings.position_embeddings.weight"}
+
+
+def test_int8_stays_close_to_fp32(trained: tuple[Path, list[float]]) -> None:
+    path, expected = trained
+    got = CrossEncoder(adapter_path=path, dtype="fp32", int8=True).logits(PAIRS)
+    assert got.tolist() == pytest.approx(expected, abs=0.15)

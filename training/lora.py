@@ -64,6 +64,39 @@ def add_adapters(encoder: torch.nn.Module, rank: int, alpha: float, seed: int) -
     return names
 
 
+def unfreeze_all(encoder: torch.nn.Module) -> None:
+    """Full fine-tuning: every transformer layer, the layer norms and the token-type embeddings train;
+    the word and position embeddings stay the base model's (they are most of its size and what a
+    short CPU run would move least usefully)."""
+    for name, p in encoder.named_parameters():
+        p.requires_grad_(not name.startswith(("embeddings.word_embeddings", "embeddings.position_embeddings")))
+
+
+def export_full(
+    encoder: torch.nn.Module, head: torch.nn.Linear, max_length: int, meta: dict[str, Any], path: Path
+) -> int:
+    """Write a fully fine-tuned model in the adapter format: every trained tensor as a `base.` tensor
+    that replaces the base model's at load (fp16, half the bytes; the loader computes in fp32), no
+    low-rank updates (rank 0). Returns the file's size in bytes."""
+    tensors = {
+        f"base.{name}": p.detach().to(torch.float16).contiguous()
+        for name, p in encoder.named_parameters()
+        if p.requires_grad
+    }
+    tensors["head.weight"] = head.weight.detach().float().contiguous()
+    tensors["head.bias"] = head.bias.detach().float().contiguous()
+    header = {
+        "format": FORMAT,
+        "rank": "0",
+        "alpha": "0",
+        "targets": json.dumps([]),
+        "max_length": str(max_length),
+        "meta": json.dumps(meta, sort_keys=True),
+    }
+    save_file(tensors, str(path), metadata=header)
+    return path.stat().st_size
+
+
 def export(
     encoder: torch.nn.Module,
     head: torch.nn.Linear,

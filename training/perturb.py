@@ -155,3 +155,31 @@ def value_pools(sentences: Sequence[str]) -> dict[str, list[str]]:
         "number": sorted({m.group() for s in sentences for m in _NUM.finditer(s)}),
         "name": sorted({m.group() for s in sentences for m in _NAME.finditer(s)}),
     }
+
+
+def swap_pair(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    """Two figures or two names of the sentence trade places ("60 on Free and 600 on Business" → "600 on
+    Free and 60 on Business"): every word stays, the relation between them changes."""
+    for pattern in rng.sample([_NUM, _NAME], 2):
+        found = list(pattern.finditer(s))
+        pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1 :] if a.group() != b.group()]
+        if pairs:
+            a, b = rng.choice(pairs)
+            out = s[: a.start()] + b.group() + s[a.end() : b.start()] + a.group() + s[b.end() :]
+            return out, (a.start(), b.end())  # the two values trade places: the length holds
+    return None
+
+
+def swap_from_passage(s: str, rng: random.Random, pool: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    """A figure or name of the sentence replaced by another one that the same passage states elsewhere
+    (the MiniCheck hard negative: every word of the edit is in the evidence)."""
+    options = [(m, p) for m in _NUM.finditer(s) for p in pool if _NUM.fullmatch(p) and p != m.group()]
+    options += [(m, p) for m in _NAME.finditer(s) for p in pool if not _NUM.fullmatch(p) and p not in s]
+    if not options:
+        return None
+    m, new = rng.choice(options)
+    return _replace(s, m.start(), m.end(), new)
+
+
+# Minimal edits whose words all stay inside the passage: what a reader who only checks words misses.
+IN_PASSAGE = {"pair": swap_pair, "from-passage": swap_from_passage, "negation": negate, "quantity": swap_quantity}

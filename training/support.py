@@ -2,10 +2,12 @@
 
 Fine-tunes the shipped MiniLM encoder as a cross-encoder over (claim, evidence window) pairs with
 low-rank adapters (`training.lora`, the loop in `training.trainer`), on the public human-labelled pairs
-(`training.public`) and the generated help-centre and COVID pairs (`training.synthetic`), in two stages:
-three epochs over every source, then one that leans on the sources written for this domain. A tenth of
-every source's groups is held out: it picks nothing during training, then calibrates the logit to a
-probability and reports per-source figures into the adapter's metadata.
+(`training.public`) and the generated help-centre and COVID pairs (`training.synthetic`): three epochs
+over every source, which is the shipped file. `--stage2 [--init FILE] --out FILE` runs a second stage
+from it: a full fine-tune of every layer over windows with unrelated sentences in them and in-passage
+minimal edits of the help-centre text (prepared and smoke-tested; not shipped, see docs/verifier.md). A
+tenth of every source's groups is held out: it picks nothing during training, then calibrates the
+logit to a probability and reports per-source figures into the adapter's metadata.
 
 Fixed seed, sorted inputs; bf16 autocast where the CPU computes bf16 natively (AMX, AVX-512-BF16), else
 fp32. The run time on the machine that trained it is recorded in the metadata (`minutes`, `cpu`).
@@ -48,16 +50,58 @@ CAPS = {
     "stsb": 1500,
 }
 CONFIG = TrainConfig(out=SUPPORT_ADAPTER, caps=CAPS)
-# The second stage starts from the first stage's adapter and leans on the sources written for this domain
-# (help-centre and FAQ prose, answers to questions, support spread over sentences), keeping a little of
-# every other source so that nothing learned in the first stage is forgotten.
-DOMAIN = ("helpcentre", "helpcentre2", "multisentence", "covid-faq-claims", "covid-faq", "halueval", "squad2-qa")
-STAGE2_CAPS = (
-    {name: (3000 if name in DOMAIN else 600) for name in CAPS}
-    | {name: 3000 for name in DOMAIN}
-    | {"helpcentre": 4000, "halueval": 1500}  # halueval has ~450 training pairs: 3000 would repeat each 6 times
+# The second stage starts from the first stage's file, fine-tunes every layer (word and position embeddings
+# frozen) and reads evidence as the verifier now does: one window per fact, whose sentences the model
+# must pick out itself. Each source keeps a share of its first-stage weight so that nothing learned
+# there is forgotten; added: rule-made edits of the help-centre sections whose words all stay in the
+# passage (`helpcentre-edits`), and a third of the one-sentence pairs read among unrelated sentences.
+STAGE2_CAPS = {
+    "helpcentre": 900,
+    "helpcentre-edits": 1200,
+    "covid-faq": 250,
+    "covid-articles": 250,
+    "squad2-qa": 300,
+    "halueval": 250,
+    "faithbench": 250,
+    "sick": 400,
+    "rte": 350,
+    "med": 200,
+    "breaking-nli": 100,
+    "climate-fever": 200,
+    "healthver": 150,
+    "covidfact": 200,
+    "scifact": 120,
+    "fool-me-twice": 250,
+    "fever-symmetric": 150,
+    "begin": 200,
+    "mrpc": 200,
+    "stsb": 80,
+}
+STAGE2 = TrainConfig(
+    out=SUPPORT_ADAPTER,
+    caps=STAGE2_CAPS,
+    epochs=1.0,
+    lr=3e-5,
+    budget=128,
+    max_length=192,
+    full=True,
+    held_out_cap=150,
+    presample=True,
 )
-STAGE2 = TrainConfig(out=SUPPORT_ADAPTER, caps=STAGE2_CAPS, epochs=1.0, lr=2e-4)
+DISTRACTOR_SHARE = 0.33
+
+
+def stage2_examples(
+    examples: dict[str, list[Example]], helpcentre: Path, rng: random.Random
+) -> dict[str, list[Example]]:
+    """The first stage's examples plus what the second stage adds (see STAGE2_CAPS)."""
+    from training.synthetic import HARD_NEGATIVES, helpcentre_docs, perturbed, with_distractors
+
+    out = {name: with_distractors(exs, rng, DISTRACTOR_SHARE) for name, exs in examples.items()}
+    if (helpcentre / "articles.jsonl").is_file():
+        docs = helpcentre_docs(helpcentre)
+        out["helpcentre-edits"] = dedupe(perturbed(docs, rng, per_doc=6, negatives=HARD_NEGATIVES))
+    return out
 
 
 def load_examples(
@@ -88,17 +132,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_arguments(ap, CONFIG)
     ap.add_argument("--helpcentre", type=Path, default=HELPCENTRE)
     ap.add_argument("--permissive", action="store_true", help="only public sources whose licence allows commercial use")
-    ap.add_argument("--init", type=Path, default=None, help="a first-stage adapter: run the second stage only")
+    ap.add_argument("--stage2", action="store_true", help="run the second stage (full fine-tune) from --init")
+    ap.add_argument(
+        "--init", type=Path, default=None, help="the second stage's starting file (default: the shipped one)"
+    )
     args = ap.parse_args(argv)
     rng = random.Random(SEED)
     examples = load_examples(args.datasets, args.helpcentre, rng, args.permissive)
     if args.limit:
         examples = {k: rng.sample(v, min(args.limit, len(v))) for k, v in examples.items()}
-    first = args.init
-    if first is None:
-        first = args.out.with_name(args.out.stem + ".stage1.safetensors")
-        train(examples, replace(from_arguments(args, CONFIG), out=first), args.threads)
-    train(examples, replace(STAGE2, out=args.out), args.threads, init=first)
+    if not args.stage2:
+        train(examples, from_arguments(args, CONFIG), args.threads)
+        return 0
+    # The second stage: from `--init` (default: the shipped first-stage file) to `--out`.
+    second = stage2_examples(examples, args.helpcentre, random.Random(SEED + 1))
+    caps = STAGE2.caps if not args.limit else dict.fromkeys(second, args.limit)
+    train(second, replace(STAGE2, out=args.out, caps=caps), args.threads, init=args.init or SUPPORT_ADAPTER)
     return 0
 
 

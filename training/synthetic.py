@@ -17,12 +17,13 @@ import csv
 import json
 import random
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from training.examples import Example
-from training.perturb import PERTURBATIONS, paraphrase, supported_variant, value_pools
+from training.perturb import IN_PASSAGE, PERTURBATIONS, paraphrase, supported_variant, value_pools
 from training.public import _sentences
 
 
@@ -210,10 +211,17 @@ def respell(s: str, rng: random.Random) -> str | None:
 
 
 _NEGATIVES = {**PERTURBATIONS, "antonym": swap_antonym}
+# Edits that keep every word inside the passage (values traded within a sentence or taken from another
+# sentence of it, polarity, quantity words, conditions): the hardest negatives for a word-matching reader.
+HARD_NEGATIVES = {**IN_PASSAGE, "antonym": swap_antonym}
 
 
-def perturbed(docs: Sequence[Doc], rng: random.Random, per_doc: int) -> Iterator[Example]:
-    """Up to `per_doc` sentences of each document, each giving one supported and one unsupported pair."""
+def perturbed(
+    docs: Sequence[Doc], rng: random.Random, per_doc: int, negatives: dict[str, Callable[..., Any]] | None = None
+) -> Iterator[Example]:
+    """Up to `per_doc` sentences of each document, each giving one supported and one unsupported pair
+    (an edit drawn from `negatives`, by default every perturbation)."""
+    edits: dict[str, Callable[..., Any]] = negatives or _NEGATIVES
     everything = [s for d in docs for s in d.sentences]
     for doc in docs:
         pools = value_pools(doc.sentences)
@@ -226,7 +234,7 @@ def perturbed(docs: Sequence[Doc], rng: random.Random, per_doc: int) -> Iterator
             if kind == "merged" and nxt is not None and nxt not in window:
                 window = (*window, nxt)
             yield Example(pos, window, 1, doc.source, doc.id, heading=doc.heading, kind=kind)
-            neg = _unsupported(doc, k, pos if rng.random() < 0.4 else s, window, pools, everything, rng)
+            neg = _unsupported(doc, k, pos if rng.random() < 0.4 else s, window, pools, everything, rng, edits)
             if neg is not None:
                 yield neg
 
@@ -257,6 +265,7 @@ def _unsupported(
     pools: dict[str, list[str]],
     everything: list[str],
     rng: random.Random,
+    negatives: dict[str, Callable[..., Any]],
 ) -> Example | None:
     if rng.random() < 0.2 and len(doc.sentences) >= 6:  # the sentence, where its own text is not
         far = [i for i in range(len(doc.sentences)) if abs(i - k) > 2]
@@ -264,9 +273,45 @@ def _unsupported(
         other = tuple(doc.sentences[i] for i in range(start, min(start + 3, len(doc.sentences))) if abs(i - k) > 1)
         if other:
             return Example(s, other, 0, doc.source, doc.id, heading=doc.heading, kind="elsewhere")
-    for name in rng.sample(list(_NEGATIVES), len(_NEGATIVES)):
-        pool = pools.get(name, []) if name in ("number", "name") else [x for x in rng.sample(everything, 20)]
-        out = _NEGATIVES[name](s, rng, pool)
+    for name in rng.sample(list(negatives), len(negatives)):
+        if name == "from-passage":
+            pool = pools["number"] + pools["name"]
+        else:
+            pool = pools.get(name, []) if name in ("number", "name") else [x for x in rng.sample(everything, 20)]
+        out = negatives[name](s, rng, pool)
         if out is not None and out[0] != s and out[0] not in window:
             return Example(out[0], window, 0, doc.source, doc.id, heading=doc.heading, kind=name)
     return None
+
+
+def helpcentre_docs(folder: Path, source: str = "helpcentre-edits") -> list[Doc]:
+    """The hand-written help-centre articles as documents, one per section (a section's sentences are
+    what a retrieved passage holds), for rule-made edits."""
+    docs = []
+    for line in (folder / "articles.jsonl").open(encoding="utf-8"):
+        a = json.loads(line)
+        for k, section in enumerate(re.split(r"\n(?=## )", a["text"])):
+            title = re.match(r"#+\s+(.+)", section)
+            sents = [x for x in _article_sentences(section) if len(x.split()) >= 4 and not x.startswith("#")]
+            heading = f"{a['title']} > {title[1]}" if title and k else a["title"]
+            if len(sents) >= 2:
+                docs.append(Doc(f"{a['article_id']}:{k}", sents, heading, source))
+    return docs
+
+
+def with_distractors(examples: Sequence[Example], rng: random.Random, share: float) -> list[Example]:
+    """A `share` of the one-sentence examples read inside a window: one or two sentences of other items
+    of the same source around the evidence, as the verifier's windows put unrelated sentences next to
+    the one that decides. The label stays: the added sentences are about something else."""
+    pool: dict[str, list[tuple[str, str]]] = {}
+    for ex in examples:
+        pool.setdefault(ex.source, []).extend((ex.group, e) for e in ex.evidence)
+    out = []
+    for ex in examples:
+        others = pool[ex.source]
+        if len(ex.evidence) == 1 and len(others) > 50 and rng.random() < share:
+            picks = [e for g, e in rng.sample(others, 6) if g != ex.group][: rng.randint(1, 2)]
+            where = rng.randint(0, len(picks))
+            ex = replace(ex, evidence=(*picks[:where], ex.evidence[0], *picks[where:]), kind=ex.kind + "+distractors")
+        out.append(ex)
+    return out

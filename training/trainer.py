@@ -43,6 +43,9 @@ class TrainConfig:
     budget: int = 160  # evidence window, word pieces
     max_length: int = 224
     held_out: float = 0.1
+    full: bool = False  # fine-tune every layer (word/position embeddings frozen) instead of LoRA
+    held_out_cap: int | None = None  # at most this many held-out pairs per source are scored (CPU time)
+    presample: bool = False  # draw each source's examples for all epochs before building windows (CPU time)
 
 
 def add_arguments(ap: argparse.ArgumentParser, config: TrainConfig) -> None:
@@ -68,6 +71,9 @@ def from_arguments(args: argparse.Namespace, config: TrainConfig) -> TrainConfig
         budget=args.budget,
         max_length=config.max_length,
         held_out=config.held_out,
+        full=config.full,
+        held_out_cap=config.held_out_cap,
+        presample=config.presample,
     )
 
 
@@ -102,7 +108,7 @@ def train(
 
     from ingestion.embedder import SentenceTransformerEmbedder, embedded_model_path
     from ingestion.settings import EmbeddingSettings
-    from training.lora import add_adapters, export
+    from training.lora import add_adapters, export, export_full, unfreeze_all
 
     t_start = time.perf_counter()
     if threads:
@@ -112,6 +118,11 @@ def train(
     fit_ex, cal_ex = {}, {}
     for name, exs in sorted(examples.items()):
         fit_ex[name], cal_ex[name] = split(exs, cfg.held_out)
+        if cfg.held_out_cap and len(cal_ex[name]) > cfg.held_out_cap:
+            cal_ex[name] = random.Random(SEED).sample(cal_ex[name], cfg.held_out_cap)
+        need = math.ceil(cfg.caps.get(name, 2000) * cfg.epochs)
+        if cfg.presample and len(fit_ex[name]) > need:  # windows only for what the epochs will read
+            fit_ex[name] = balance(fit_ex[name], need, random.Random(SEED))
     log(f"examples: {sum(map(len, fit_ex.values()))} fit, {sum(map(len, cal_ex.values()))} held out")
     embedder = SentenceTransformerEmbedder(EmbeddingSettings(batch_size=64))
     fit = {k: to_pairs(v, embedder, cfg.budget, rng) for k, v in fit_ex.items()}
@@ -124,12 +135,18 @@ def train(
     encoder = AutoModel.from_pretrained(
         path, attn_implementation="eager", hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0
     )
-    names = add_adapters(encoder, cfg.rank, cfg.alpha, SEED)
     head = torch.nn.Linear(encoder.config.hidden_size, 1)
     torch.nn.init.zeros_(head.weight)
     torch.nn.init.zeros_(head.bias)
-    if init is not None:
-        load_init(encoder, head, init)
+    names: list[str] = []
+    if cfg.full:
+        if init is not None:
+            load_merged(encoder, head, init)
+        unfreeze_all(encoder)
+    else:
+        names = add_adapters(encoder, cfg.rank, cfg.alpha, SEED)
+        if init is not None:
+            load_init(encoder, head, init)
     params = [p for p in encoder.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(
         [{"params": params, "weight_decay": 0.01}, {"params": head.parameters(), "lr": cfg.lr * 3}],
@@ -200,9 +217,11 @@ def train(
             if k % 200 == 0:
                 rate = (k + 1) * cfg.batch / (time.perf_counter() - t_epoch)
                 log(f"epoch {epoch + 1} step {k}/{len(plan)} loss {np.mean(running[-200:]):.4f} ({rate:.0f} pairs/s)")
-        log(
-            f"epoch {epoch + 1} done in {time.perf_counter() - t_epoch:.0f} s; held-out {evaluate(cal, score)['macro']}"
-        )
+        seconds = time.perf_counter() - t_epoch
+        if epoch < n_epochs - 1:  # the last epoch's figures are the final ones, scored once below
+            log(f"epoch {epoch + 1} done in {seconds:.0f} s; held-out {evaluate(cal, score)['macro']}")
+        else:
+            log(f"epoch {epoch + 1} done in {seconds:.0f} s")
 
     scores = {k: score(v) for k, v in cal.items() if v}
     labels_by = {k: np.array([p.label for p in v]) for k, v in cal.items() if v}
@@ -216,14 +235,19 @@ def train(
         "train_examples": {k: len(v) for k, v in fit.items()},
         "held_out_examples": {k: len(v) for k, v in cal.items()},
         "epochs": cfg.epochs,
-        "rank": cfg.rank,
+        "rank": 0 if cfg.full else cfg.rank,
+        "full_fine_tune": cfg.full,
+        "init": init.name if init is not None else None,
         "lr": cfg.lr,
         "batch": cfg.batch,
         "window_budget": cfg.budget,
         "minutes": round(minutes, 1),
         "cpu": cpu_name(),
     }
-    size = export(encoder, head, names, cfg.rank, cfg.alpha, cfg.max_length, meta, cfg.out)
+    if cfg.full:
+        size = export_full(encoder, head, cfg.max_length, meta, cfg.out)
+    else:
+        size = export(encoder, head, names, cfg.rank, cfg.alpha, cfg.max_length, meta, cfg.out)
     log(f"wrote {cfg.out} ({size / 1e6:.1f} MB) in {minutes:.1f} min; held-out macro {report['macro']}")
     return meta
 
@@ -243,6 +267,22 @@ def load_init(encoder: Any, head: Any, path: Path) -> None:
                 getattr(encoder.get_submodule(name), part).copy_(value)
             elif key.startswith("base."):
                 params[key[len("base.") :]].copy_(value)
+        head.weight.copy_(tensors["head.weight"])
+        head.bias.copy_(tensors["head.bias"])
+
+
+def load_merged(encoder: Any, head: Any, path: Path) -> None:
+    """Start a full fine-tune from a trained file (LoRA or full): its updates merged into the weights
+    exactly as the service merges them at load."""
+    import torch
+
+    from app.grounding.crossencoder import load_adapter, merge_lora
+
+    tensors, config = load_adapter(path)
+    state = {k: v.clone() for k, v in encoder.state_dict().items()}
+    merge_lora(state, tensors, config)
+    encoder.load_state_dict(state)
+    with torch.no_grad():
         head.weight.copy_(tensors["head.weight"])
         head.bias.copy_(tensors["head.bias"])
 

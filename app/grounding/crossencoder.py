@@ -52,7 +52,7 @@ class AdapterConfig:
 
     @property
     def scale(self) -> float:
-        return self.alpha / self.rank
+        return self.alpha / self.rank if self.rank else 0.0  # rank 0: a fully fine-tuned model, no updates
 
 
 _REFERS_BACK = frozenset("it its they them their this that these those he she his her there yes no".split())  # noqa: SIM905
@@ -116,12 +116,14 @@ class CrossEncoder:
         dtype: DtypeSetting = "auto",
         threads: int | None = None,
         max_batch_tokens: int = 4096,
+        int8: bool = False,
     ) -> None:
         self.model_path = model_path
         self.adapter_path = Path(adapter_path) if adapter_path else SUPPORT_ADAPTER
         self.dtype = dtype
         self.threads = threads
         self.max_batch_tokens = max_batch_tokens
+        self.int8 = int8
         self._lock = threading.Lock()
         self._loaded: tuple[Any, Any, Any, AdapterConfig] | None = None
 
@@ -206,7 +208,21 @@ class CrossEncoder:
         dtype = torch.bfloat16 if precision.resolve(self.dtype).dtype == "bf16" else torch.float32
         encoder = encoder.to(dtype).eval()
         head = head.to(dtype).eval()
+        if self.int8 and dtype == torch.float32:
+            encoder = quantize_int8(encoder)
         return tokenizer, encoder, head, config
+
+
+def quantize_int8(encoder: Any) -> Any:
+    """Dynamic int8 quantisation of every Linear layer (weights int8 once, activations per call): on an
+    AVX2 CPU the matrix products, most of a pass, run on int8 kernels."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():  # eager-mode quantisation is deprecated for torchao, still supported
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(encoder, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def cached_logits(
