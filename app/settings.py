@@ -90,6 +90,11 @@ class VerifierSettings(_Strict):
         description="Besides its window, each fact is read against this many of its most relevant sentences "
         "alone; the best reading counts.",
     )
+    int8: bool = Field(
+        False,
+        description="Run the entailment model's Linear layers as dynamic int8 (fp32 precision only): faster "
+        "on CPUs without native bf16, at a small change in scores (docs/verifier.md).",
+    )
 
 
 class AnswerabilitySettings(_Strict):

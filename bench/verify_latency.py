@@ -1,6 +1,11 @@
 """Latency of the local verifier: a 5-claim paraphrased answer against 5 passages (~5 sentences each).
 
-    .venv/bin/python -m bench.verify_latency [--rounds 50] [--json]
+    .venv/bin/python -m bench.verify_latency [--rounds 50] [--json] [--readings N] [--window N] [--int8] [--threads N]
+
+The verifier runs as configured (`VerifierSettings`: sentence readings, window tokens, int8), or as the
+flags say, so that each stage's cost can be measured on its own. Besides wall time, the median CPU time of
+the process per verification (`cpu_ms`, all threads) is reported: on a machine other jobs share, wall
+time follows their load and CPU time much less.
 
 Cases, reported separately (median and p95, ms), each with what its stages cost:
 - cold:        empty caches; every passage sentence and claim is embedded, every (fact, window) pair is
@@ -20,6 +25,7 @@ import time
 
 from app.grounding.local import LocalVerifier
 from app.grounding.verifier import passages_from_text
+from app.settings import VerifierSettings
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
 PASSAGES = [
@@ -56,11 +62,12 @@ VERBATIM = (
 STAGES = ("parse_ms", "embed_ms", "windows_ms", "model_ms")
 
 
-def _ms(samples: list[float], stages: list[dict[str, float]]) -> dict[str, float]:
+def _ms(samples: list[float], stages: list[dict[str, float]], cpu: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     out = {
         "median_ms": round(statistics.median(ordered), 2),
         "p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2),
+        "cpu_ms": round(statistics.median(cpu), 2),
     }
     for stage in STAGES:
         out[stage] = round(statistics.median(t.get(stage, 0.0) for t in stages), 2)
@@ -71,25 +78,43 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=50)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--readings", type=int, default=None, help="sentence readings per fact besides its window")
+    ap.add_argument("--window", type=int, default=None, help="evidence window, word pieces")
+    ap.add_argument("--int8", action="store_true", help="the model's Linear layers as dynamic int8")
+    ap.add_argument("--threads", type=int, default=None, help="torch threads (1: CPU time is one core's work)")
     args = ap.parse_args()
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    settings = VerifierSettings()
+    update: dict[str, object] = {}
+    if args.readings is not None:
+        update["sentence_readings"] = args.readings
+    if args.window is not None:
+        update["window_tokens"] = args.window
+    if args.int8:
+        update["int8"] = True
+    settings = VerifierSettings.model_validate({**settings.model_dump(), **update})
 
     embedder = SentenceTransformerEmbedder()
     embedder.embed(["warm up"])  # model load is start-up cost, not per-answer cost
     passages = [p for i, text in enumerate(PASSAGES) for p in passages_from_text(text, f"doc{i}", per_passage=5)]
     cached = CachedEmbedder(embedder)
-    verifier = LocalVerifier(cached)
+    verifier = LocalVerifier(cached, settings)
     for answer in (*ANSWERS, VERBATIM):  # first-call code paths and the model's kernels for these shapes
         verifier.verify(answer, passages)
 
-    cases: dict[str, tuple[list[float], list[dict[str, float]]]] = {
-        k: ([], []) for k in ("cold", "warm", "warm_repeat", "verbatim")
+    cases: dict[str, tuple[list[float], list[dict[str, float]], list[float]]] = {
+        k: ([], [], []) for k in ("cold", "warm", "warm_repeat", "verbatim")
     }
 
     def timed(case: str, answer: str) -> None:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         v = verifier.verify(answer, passages)
         cases[case][0].append((time.perf_counter() - t) * 1000)
         cases[case][1].append(v.timings)
+        cases[case][2].append((time.process_time() - c) * 1000)
 
     for r in range(args.rounds):
         cached.cache.clear()
@@ -107,6 +132,7 @@ def main() -> int:
         "passages": len(passages),
         "sentences": sum(len(p.sentences) for p in passages),
         "rounds": args.rounds,
+        "settings": {k: getattr(settings, k) for k in ("sentence_readings", "window_tokens", "int8", "dtype")},
         **{case: _ms(*samples) for case, samples in cases.items()},
     }
     if args.json:
@@ -116,7 +142,10 @@ def main() -> int:
         for case, samples in cases.items():
             row = _ms(*samples)
             stages = "  ".join(f"{name[:-3]} {row[name]:.1f}" for name in STAGES)
-            print(f"  {case:12s} median {row['median_ms']:7.2f} ms   p95 {row['p95_ms']:7.2f} ms   ({stages})")
+            print(
+                f"  {case:12s} median {row['median_ms']:7.2f} ms   p95 {row['p95_ms']:7.2f} ms   "
+                f"cpu {row['cpu_ms']:7.2f} ms   ({stages})"
+            )
     return 0
 
 

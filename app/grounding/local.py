@@ -89,7 +89,7 @@ class LocalVerifier:
         # the CachedEmbedder it shares with the extractive backend).
         self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
         self.settings = settings or VerifierSettings()
-        self.model = model or CrossEncoder(dtype=self.settings.dtype, threads=None)
+        self.model = model or CrossEncoder(dtype=self.settings.dtype, threads=None, int8=self.settings.int8)
         self.text_facts: TextLRU[TextFacts] = TextLRU(cache_size)
         self.logit_cache: TextLRU[float] = TextLRU(cache_size)
 
