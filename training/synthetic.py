@@ -312,6 +312,8 @@ def with_distractors(examples: Sequence[Example], rng: random.Random, share: flo
         if len(ex.evidence) == 1 and len(others) > 50 and rng.random() < share:
             picks = [e for g, e in rng.sample(others, 6) if g != ex.group][: rng.randint(1, 2)]
             where = rng.randint(0, len(picks))
-            ex = replace(ex, evidence=(*picks[:where], ex.evidence[0], *picks[where:]), kind=ex.kind + "+distractors")
+            if picks:
+                evidence = (*picks[:where], ex.evidence[0], *picks[where:])
+                ex = replace(ex, evidence=evidence, kind=ex.kind + "+distractors")
         out.append(ex)
     return out
