@@ -13,6 +13,7 @@ from cli.common import CliState, fail
 from cli.demo import demo_command
 from cli.eval_bench import answerability_command, detector_command
 from cli.eval_run import policies_command, retrieval_command, run_command
+from cli.index import index_app
 from cli.ingest import documents_app, ingest_command
 from cli.keys import keys_app
 from cli.review import review_app
@@ -37,6 +38,7 @@ def root(
 
 app.command("ingest")(ingest_command)
 app.add_typer(documents_app, name="documents")
+app.add_typer(index_app, name="index")
 app.command("serve")(serve_command)
 app.command("ask")(ask_command)
 app.add_typer(keys_app, name="keys")

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app.grounding.answerability import AnswerabilityJudge
 from app.retrieval.hybrid import Retriever
 from app.retrieval.rerank import rerank_passages
@@ -26,7 +28,7 @@ from evals.metrics import Rate, hit_at, reciprocal_rank
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 from ingestion.loaders import normalise_text
 from ingestion.pipeline import Ingestor
-from ingestion.store import open_store
+from ingestion.store import Chunk, open_store
 
 DATASETS = {"covidqa": "covidqa_dev.json"}
 COLLECTION = "covidqa"
@@ -118,7 +120,9 @@ def run_bench(
             ingest_s = time.perf_counter() - t0
             retriever = Retriever(store, embedder, data, settings.index, settings.retrieval)
             view = retriever.view(COLLECTION)
-            chunk_text = {row: _squash(c.text) for row, c in view.chunks.items()}
+            with store.session() as s:
+                found = s.execute(select(Chunk.row, Chunk.text).where(Chunk.collection_id == view.collection_id))
+                chunk_text = {int(row): _squash(text) for row, text in found}
             all_chunks = list(chunk_text.values())
             k = max(KS)
             qvecs = embedder.embed([q.question for q in qas])
@@ -132,11 +136,11 @@ def run_bench(
                     tick("query", i, len(qas))
                 ceiling += first_hit(all_chunks, qa.answers) is not None
                 t = time.perf_counter()
-                _, ids = view.snapshot.dense.search(qv[None, :], k)
+                _, ids = view.snapshot.search_dense(qv, k)
                 timings["dense"] += time.perf_counter() - t
-                ranks["dense"].append(first_hit([chunk_text[int(r)] for r in ids[0] if r >= 0], qa.answers))
+                ranks["dense"].append(first_hit([chunk_text[int(r)] for r in ids], qa.answers))
                 t = time.perf_counter()
-                lexical = view.snapshot.lexical.search(qa.question, k)
+                lexical = view.snapshot.search_lexical(qa.question, k)
                 timings["lexical"] += time.perf_counter() - t
                 ranks["lexical"].append(first_hit([chunk_text[r] for r, _ in lexical], qa.answers))
                 t = time.perf_counter()

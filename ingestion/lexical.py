@@ -1,9 +1,17 @@
-"""Lexical retrieval (BM25, Lucene variant) with bm25s and the shared stemmer (`ingestion.text`)."""
+"""Lexical retrieval (BM25, Lucene variant) with bm25s and the shared stemmer (`ingestion.text`).
+
+One index per segment. A term's weight (IDF) must be the collection's, not the segment's: a fresh segment
+of one document would otherwise give every term it holds a tiny IDF and hide it behind older segments.
+So a search across segments rescales each term's precomputed scores by the ratio of the two IDFs (as
+Lucene takes term statistics from the whole index, not from one segment). Document-length normalisation
+stays the segment's own; the size-tiered merges keep almost every row in a few large segments."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import bm25s
 import numpy as np
@@ -11,12 +19,34 @@ import numpy as np
 from ingestion.text import stem_words
 
 
+class LexicalSearch(Protocol):
+    def search(
+        self, query: str, k: int, allowed: np.ndarray | None = None, excluded: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """[(row, score)] best first, only rows sharing a term with the query, in `allowed` (when given)
+        and not in `excluded`."""
+        ...
+
+
 def _tokenize(texts: Sequence[str]) -> bm25s.tokenization.Tokenized:
     return bm25s.tokenize(list(texts), stopwords="en", stemmer=stem_words, show_progress=False)
 
 
+def query_terms(query: str) -> list[str]:
+    """The query's indexed terms (stemmed, stop words dropped), repeats kept: BM25 sums them."""
+    tokens = _tokenize([query])
+    if not tokens.ids or not tokens.ids[0]:
+        return []
+    names = {i: t for t, i in tokens.vocab.items()}
+    return [names[i] for i in tokens.ids[0]]
+
+
+def lucene_idf(n_docs: int, df: int) -> float:
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+
+
 class LexicalIndex:
-    """BM25 over chunk texts; `rows[i]` is the store row of the i-th indexed chunk."""
+    """BM25 over chunk texts; `rows[i]` (ascending) is the store row of the i-th indexed chunk."""
 
     def __init__(self, retriever: bm25s.BM25 | None, rows: np.ndarray) -> None:
         self.retriever = retriever
@@ -26,20 +56,67 @@ class LexicalIndex:
     def build(cls, rows: np.ndarray, texts: Sequence[str]) -> LexicalIndex:
         if not len(texts):
             return cls(None, np.zeros(0, dtype=np.int64))
+        order = np.argsort(rows, kind="stable")
         retriever = bm25s.BM25()
-        retriever.index(_tokenize(texts), show_progress=False)
-        return cls(retriever, np.asarray(rows, dtype=np.int64))
+        retriever.index(_tokenize([texts[i] for i in order]), show_progress=False)
+        return cls(retriever, np.asarray(rows, dtype=np.int64)[order])
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        """[(row, score)] best first; only documents sharing a term with the query."""
-        if self.retriever is None or not len(self.rows):
+    def _mask(self, allowed: np.ndarray | None, excluded: np.ndarray | None) -> np.ndarray | None:
+        """1 for rows that may be returned, 0 otherwise (positions found in log time per row)."""
+        if allowed is None and (excluded is None or not len(excluded)):
+            return None
+        if allowed is None:
+            mask = np.ones(len(self.rows), dtype=np.float32)
+        else:
+            mask = np.zeros(len(self.rows), dtype=np.float32)
+            mask[_positions(self.rows, np.asarray(allowed, dtype=np.int64))] = 1.0
+        if excluded is not None and len(excluded):
+            mask[_positions(self.rows, np.asarray(excluded, dtype=np.int64))] = 0.0
+        return mask
+
+    def search(
+        self, query: str, k: int, allowed: np.ndarray | None = None, excluded: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        return self.search_terms(query_terms(query), k, None, allowed, excluded)
+
+    def doc_freqs(self, terms: Sequence[str]) -> dict[str, int]:
+        """Documents of this segment holding each term (its column's length in the score matrix)."""
+        if self.retriever is None:
+            return {}
+        vocab, indptr = self.retriever.vocab_dict, self.retriever.scores["indptr"]
+        return {t: int(indptr[vocab[t] + 1] - indptr[vocab[t]]) for t in set(terms) if t in vocab}
+
+    def search_terms(
+        self,
+        terms: Sequence[str],
+        k: int,
+        idf: Mapping[str, float] | None,
+        allowed: np.ndarray | None = None,
+        excluded: np.ndarray | None = None,
+    ) -> list[tuple[int, float]]:
+        """BM25 of the terms (bm25s's precomputed scores, summed as bm25s does); with `idf`, each term
+        weighted by that IDF instead of this segment's own."""
+        if self.retriever is None or not len(self.rows) or not terms:
             return []
-        tokens = _tokenize([query])
-        if not tokens.ids or not tokens.ids[0]:
+        mask = self._mask(allowed, excluded)
+        if mask is not None and not mask.any():
             return []
-        k = min(k, len(self.rows))
-        docs, scores = self.retriever.retrieve(tokens, k=k, show_progress=False, n_threads=1)
-        return [(int(self.rows[d]), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+        n = len(self.rows)
+        vocab, sc = self.retriever.vocab_dict, self.retriever.scores
+        df = self.doc_freqs(terms)
+        totals = np.zeros(n, dtype=np.float32)
+        for t in terms:
+            if t not in vocab:
+                continue
+            lo, hi = int(sc["indptr"][vocab[t]]), int(sc["indptr"][vocab[t] + 1])
+            scale = 1.0 if idf is None else idf[t] / lucene_idf(n, df[t])
+            totals[sc["indices"][lo:hi]] += np.float32(scale) * sc["data"][lo:hi]
+        if mask is not None:
+            totals *= mask
+        k = min(k, n)
+        top = np.argpartition(-totals, k - 1)[:k] if k < n else np.arange(n)
+        top = top[np.argsort(-totals[top], kind="stable")]
+        return [(int(self.rows[d]), float(totals[d])) for d in top if totals[d] > 0]
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -54,3 +131,11 @@ class LexicalIndex:
             return cls(None, rows)
         retriever = bm25s.BM25.load(str(folder), show_progress=False, mmap=False)
         return cls(retriever, rows)
+
+
+def _positions(index_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Positions in `index_rows` (ascending) of those of `rows` it holds."""
+    pos = np.searchsorted(index_rows, rows)
+    inside = pos < len(index_rows)
+    pos, rows = pos[inside], rows[inside]
+    return pos[index_rows[pos] == rows]

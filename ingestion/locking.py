@@ -31,3 +31,22 @@ def writer_lock(data_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def writer_may_be_active(data_dir: Path) -> bool:
+    """Whether a process that last took this data dir's writer lock is still alive (it may be between its
+    commit and its index switch). A probe that takes no lock: taking even a shared one could make a
+    writer's non-blocking attempt fail."""
+    try:
+        pid = int((data_dir / "ingest.lock").read_text().strip() or 0)
+    except (OSError, ValueError):
+        return False
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -16,18 +16,20 @@ from pathlib import Path
 
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.orm import load_only
 
 from ingestion.admission import check_document
+from ingestion.catchup import advance
 from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import FoundFile, bad_source_char, discover, source_key
 from ingestion.embedder import Embedder
 from ingestion.failpoints import failpoint
 from ingestion.loaders import LoadedDocument, LoadError, PdfBudget, load_file
 from ingestion.locking import writer_lock
+from ingestion.manifests import current_version
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
-from ingestion.snapshot import build_snapshot, current_version, write_snapshot
 from ingestion.store import Chunk, Collection, Document, Store
-from ingestion.writer import IngestReport, PlannedDocument, commit_plans, embed_hash
+from ingestion.writer import IngestReport, PlannedDocument, commit_plans, embed_hash, merge_quietly
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 CHUNKER_VERSION = "3"  # bump when chunking or normalisation changes what a document becomes (3: one splitter)
@@ -124,7 +126,7 @@ class Ingestor:
             plans, seen_sources = self._plan(files, missing or [], col, report, tick)
             vectors = self._embed(plans, report, tick)
             failpoint("before_commit")
-            changed = commit_plans(
+            committed = commit_plans(
                 self.store,
                 col,
                 plans,
@@ -137,9 +139,10 @@ class Ingestor:
                 model_name=self.model_name,
             )
             failpoint("after_commit")
-            if changed:
+            if committed.changed:
                 tick("index", 0, 1)
-                write_snapshot(self.data_dir, build_snapshot(self.store, col, self.index))
+                advance(self.store, self.data_dir, col.name, self.index, committed.deleted_rows)
+                merge_quietly(self.store, self.data_dir, col.name, self.index)
                 tick("index", 1, 1)
             report.version = col.version
             if on_commit is not None:
@@ -150,7 +153,7 @@ class Ingestor:
     def _repair(self, col: Collection) -> None:
         """Complete a previous run that died between its commit and its snapshot."""
         if col.version and current_version(self.data_dir, col.name) != col.version:
-            write_snapshot(self.data_dir, build_snapshot(self.store, col, self.index))
+            advance(self.store, self.data_dir, col.name, self.index)
 
     def _plan(
         self,
@@ -163,7 +166,12 @@ class Ingestor:
         for p, err in missing:
             report.errors.append({"path": p, "error": err})
         with self.store.session() as s:
-            existing = {d.source: d for d in s.scalars(select(Document).where(Document.collection_id == col.id))}
+            # The columns planning reads, not the documents' texts: this runs over every document.
+            light = load_only(
+                Document.id, Document.source, Document.file_path, Document.file_hash, Document.content_hash
+            )
+            found = s.scalars(select(Document).options(light).where(Document.collection_id == col.id))
+            existing = {d.source: d for d in found}
         by_file: dict[str, list[Document]] = {}
         for d in existing.values():
             by_file.setdefault(d.file_path, []).append(d)

@@ -46,7 +46,20 @@ class ChunkingSettings(_Strict):
 
 
 class IndexSettings(_Strict):
-    kind: Literal["flat", "hnsw", "ivf"] = Field("flat", description="FAISS index type.")
+    kind: Literal["auto", "flat", "hnsw", "ivf"] = Field(
+        "auto", description="FAISS index type per segment; auto: flat below `auto_ivf_from` vectors, IVF above."
+    )
+    auto_ivf_from: int = Field(
+        50_000,
+        ge=1,
+        description="Segment size from which `auto` uses IVF (a flat scan of 50k vectors costs ~3 ms; of 1M, ~60 ms).",
+    )
+    merge_factor: int = Field(
+        8, ge=2, le=64, description="Segments of one size tier merged into one once this many exist."
+    )
+    purge_deleted: float = Field(
+        0.3, gt=0, le=1, description="A segment is rewritten without its deleted rows once this share is deleted."
+    )
     hnsw_m: int = Field(32, ge=4, le=128, description="HNSW graph degree.")
     hnsw_ef_construction: int = Field(40, ge=8, le=1024, description="HNSW build beam.")
     hnsw_ef_search: int = Field(128, ge=8, le=4096, description="HNSW search beam.")

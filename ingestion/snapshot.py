@@ -1,142 +1,145 @@
-"""Versioned, atomically switched index snapshots on disk.
+"""One version of a collection's index as a reader holds it: the segments its manifest names, searched
+together, with the rows deleted since each was written left out.
 
-Layout: DATA_DIR/indexes/<collection>/v<version>/{dense.faiss, lexical/, meta.json} and a CURRENT file
-naming the live version. A new version is written into a temporary folder, fsynced, renamed into
-place, and only then is CURRENT replaced (write, fsync, rename). A reader therefore sees the old
-snapshot or the new one, never half of one. The SQL store is the source of truth (it holds every
-vector); a snapshot whose version disagrees with the store is rebuilt from it without embedding.
+Readers keep loaded segments in a `SegmentCache`: segments never change, so switching to a new version
+loads only the segments that version added (usually one, the size of the change). A reader whose data
+dir holds no manifest of the store's version catches up from the store's rows (`ingestion/catchup.py`).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import select
 
-from ingestion.failpoints import failpoint
-from ingestion.lexical import LexicalIndex
+from ingestion.lexical import lucene_idf, query_terms
+from ingestion.manifests import Manifest, collection_dir, current_version, read_manifest
+from ingestion.segments import Segment, load_segment
 from ingestion.settings import IndexSettings
-from ingestion.store import Chunk, Collection, Store
-from ingestion.vector_index import FaissIndex
+
+__all__ = ["SegmentCache", "Snapshot", "assemble", "current_version", "read_snapshot"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Snapshot:
     collection: str
-    version: int
-    dense: FaissIndex
-    lexical: LexicalIndex
+    manifest: Manifest
+    segments: tuple[Segment, ...]
+    excluded: tuple[np.ndarray, ...]  # per segment: the rows of it deleted since it was written
+
+    @property
+    def version(self) -> int:
+        return self.manifest.version
 
     @property
     def size(self) -> int:
-        return self.dense.size
+        """Live chunks: rows held by a segment and not deleted."""
+        return sum(s.size for s in self.segments) - len(self.manifest.deleted)
+
+    def live_rows(self) -> np.ndarray:
+        held = [s.rows for s in self.segments]
+        rows = np.concatenate(held) if held else np.zeros(0, np.int64)
+        return np.setdiff1d(rows, self.manifest.deleted, assume_unique=True)
+
+    def search_dense(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(scores, rows) of one query vector, best first, across segments (cosines are comparable)."""
+        scores: list[np.ndarray] = []
+        ids: list[np.ndarray] = []
+        for seg, gone in zip(self.segments, self.excluded, strict=True):
+            s, i = seg.dense.search(query[None, :], k, allowed=allowed, excluded=gone)
+            keep = i[0] >= 0
+            scores.append(s[0][keep])
+            ids.append(i[0][keep])
+        if not ids:
+            return np.zeros(0, np.float32), np.zeros(0, np.int64)
+        all_s, all_i = np.concatenate(scores), np.concatenate(ids)
+        order = np.argsort(-all_s, kind="stable")[:k]
+        return all_s[order], all_i[order]
+
+    def search_lexical(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """BM25 across segments, each term weighted by its IDF over all of them (see `ingestion.lexical`)."""
+        terms = query_terms(query)
+        idf = None
+        if len(self.segments) > 1:
+            df: dict[str, int] = {}
+            for seg in self.segments:
+                for t, n in seg.lexical.doc_freqs(terms).items():
+                    df[t] = df.get(t, 0) + n
+            total = sum(s.size for s in self.segments)
+            idf = {t: lucene_idf(total, n) for t, n in df.items()}
+        hits: list[tuple[int, float]] = []
+        for seg, gone in zip(self.segments, self.excluded, strict=True):
+            hits.extend(seg.lexical.search_terms(terms, k, idf, allowed=allowed, excluded=gone))
+        hits.sort(key=lambda h: -h[1])
+        return hits[:k]
+
+    def vectors(self, rows: list[int]) -> np.ndarray:
+        """Stored vectors of the given rows, from the segments that hold them (no re-embedding)."""
+        out = []
+        for r in rows:
+            for seg in self.segments:
+                pos = int(np.searchsorted(seg.rows, r))
+                if pos < seg.size and seg.rows[pos] == r:
+                    out.append(seg.dense.reconstruct(np.array([r]))[0])
+                    break
+            else:
+                raise KeyError(r)
+        return np.vstack(out) if out else np.zeros((0, self.manifest.dim), np.float32)
 
 
-def collection_dir(data_dir: Path, collection: str) -> Path:
-    return data_dir / "indexes" / collection
+def assemble(collection: str, manifest: Manifest, segments: list[Segment]) -> Snapshot:
+    excluded = tuple(
+        np.intersect1d(s.rows, manifest.deleted, assume_unique=True) if len(manifest.deleted) else manifest.deleted
+        for s in segments
+    )
+    return Snapshot(collection, manifest, tuple(segments), excluded)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+class SegmentCache:
+    """Loaded segments by collection and id, shared by every version a process holds; segments that the
+    newest manifest of a collection no longer names are dropped (views still holding them keep them)."""
+
+    def __init__(self) -> None:
+        self._segments: dict[tuple[str, str], Segment] = {}
+        self._lock = threading.Lock()
+
+    def get(self, collection: str, seg_id: str) -> Segment | None:
+        return self._segments.get((collection, seg_id))
+
+    def put(self, collection: str, seg: Segment) -> None:
+        with self._lock:
+            self._segments[(collection, seg.id)] = seg
+
+    def open(self, data_dir: Path, collection: str, m: Manifest, settings: IndexSettings) -> Snapshot:
+        cdir = collection_dir(data_dir, collection)
+        segs = []
+        for seg_id in m.segments:
+            seg = self.get(collection, seg_id)
+            if seg is None:
+                seg = load_segment(cdir, seg_id, settings)
+                self.put(collection, seg)
+            segs.append(seg)
+        self.retain(collection, set(m.segments))
+        return assemble(collection, m, segs)
+
+    def retain(self, collection: str, ids: set[str]) -> None:
+        with self._lock:
+            for key in [k for k in self._segments if k[0] == collection and k[1] not in ids]:
+                del self._segments[key]
 
 
-def _fsync_tree(path: Path) -> None:
-    for p in sorted(path.rglob("*")):
-        if p.is_file():
-            with open(p, "rb") as f:
-                os.fsync(f.fileno())
-    for p in sorted({p.parent for p in path.rglob("*")} | {path}):
-        _fsync_dir(p)
-
-
-def current_version(data_dir: Path, collection: str) -> int | None:
-    try:
-        return int((collection_dir(data_dir, collection) / "CURRENT").read_text().strip())
-    except (FileNotFoundError, ValueError):
+def read_snapshot(
+    data_dir: Path, collection: str, settings: IndexSettings, cache: SegmentCache | None = None
+) -> Snapshot | None:
+    """The current version on disk, or None when there is none (or it cannot be read completely)."""
+    m = read_manifest(data_dir, collection)
+    if m is None:
         return None
-
-
-def load_vectors(store: Store, collection_id: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """(rows, vectors, texts) of every chunk of a collection, from the store."""
-    with store.session() as s:
-        result = s.execute(
-            select(Chunk.row, Chunk.vector, Chunk.text).where(Chunk.collection_id == collection_id).order_by(Chunk.row)
-        ).all()
-    rows = np.fromiter((r[0] for r in result), dtype=np.int64, count=len(result))
-    if result:
-        vectors = np.frombuffer(b"".join(r[1] for r in result), dtype="<f4").reshape(len(result), -1)
-    else:
-        vectors = np.zeros((0, 0), dtype=np.float32)
-    return rows, vectors, [r[2] for r in result]
-
-
-def build_snapshot(store: Store, collection: Collection, settings: IndexSettings) -> Snapshot:
-    rows, vectors, texts = load_vectors(store, collection.id)
-    dim = collection.dim or (vectors.shape[1] if vectors.size else 384)
-    dense = FaissIndex.build(dim, rows, vectors.reshape(len(rows), dim), settings)
-    lexical = LexicalIndex.build(rows, texts)
-    return Snapshot(collection.name, collection.version, dense, lexical)
-
-
-def write_snapshot(data_dir: Path, snap: Snapshot) -> Path:
-    base = collection_dir(data_dir, snap.collection)
-    base.mkdir(parents=True, exist_ok=True)
-    final = base / f"v{snap.version}"
-    tmp = base / f".v{snap.version}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    snap.dense.save(tmp / "dense.faiss")
-    snap.lexical.save(tmp / "lexical")
-    (tmp / "meta.json").write_text(json.dumps({"version": snap.version, "chunks": snap.size}))
-    _fsync_tree(tmp)
-    if final.exists():  # a crash after rename but before CURRENT: replace it with this complete one
-        shutil.rmtree(final)
-    os.rename(tmp, final)
-    failpoint("snapshot_renamed")
-    pointer = base / f".CURRENT.tmp-{os.getpid()}"
-    pointer.write_text(str(snap.version))
-    with open(pointer, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(pointer, base / "CURRENT")
-    _fsync_dir(base)
-    _prune(base, keep={snap.version, snap.version - 1})
-    return final
-
-
-def _prune(base: Path, keep: set[int]) -> None:
-    """Remove old versions and leftovers of crashed writers (keeps the previous one for open readers)."""
-    for p in base.iterdir():
-        if p.name.startswith(".v") or (
-            p.name.startswith("v") and p.is_dir() and p.name[1:].isdigit() and int(p.name[1:]) not in keep
-        ):
-            shutil.rmtree(p, ignore_errors=True)
-
-
-def read_snapshot(data_dir: Path, collection: str, settings: IndexSettings) -> Snapshot | None:
-    version = current_version(data_dir, collection)
-    if version is None:
-        return None
-    folder = collection_dir(data_dir, collection) / f"v{version}"
     try:
-        dense = FaissIndex.load(folder / "dense.faiss", settings)
-        lexical = LexicalIndex.load(folder / "lexical")
+        return (cache or SegmentCache()).open(data_dir, collection, m, settings)
     except (OSError, RuntimeError, ValueError):
-        return None
-    return Snapshot(collection, version, dense, lexical)
-
-
-def open_snapshot(data_dir: Path, store: Store, collection: Collection, settings: IndexSettings) -> Snapshot:
-    """The snapshot that agrees with the store: from disk when it does, else rebuilt in memory."""
-    snap = read_snapshot(data_dir, collection.name, settings)
-    if snap is not None and snap.version == collection.version:
-        return snap
-    return build_snapshot(store, collection, settings)
+        return None  # pruned under us by a newer version, or damaged: the caller re-reads or catches up

@@ -5,6 +5,7 @@ embeds or parses; the pipeline hands over finished plans and vectors.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,11 +14,12 @@ import numpy as np
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from ingestion.catchup import StoreMoved, advance
 from ingestion.chunking import ChunkSpan
 from ingestion.loaders import LoadedDocument
 from ingestion.locking import writer_lock
+from ingestion.merging import merge
 from ingestion.settings import IndexSettings
-from ingestion.snapshot import build_snapshot, write_snapshot
 from ingestion.store import Chunk, Collection, Document, IngestionRun, Store
 from ingestion.store.models import utcnow
 
@@ -76,6 +78,20 @@ def _load_documents(s: Session, ids: list[str]) -> dict[str, Document]:
     return docs
 
 
+def _rows_of(s: Session, doc_ids: list[str]) -> list[int]:
+    """Chunk rows of these documents: the deletion markers of the next index version."""
+    rows: list[int] = []
+    for i in range(0, len(doc_ids), 500):
+        rows.extend(s.scalars(select(Chunk.row).where(Chunk.doc_id.in_(doc_ids[i : i + 500]))))
+    return rows
+
+
+@dataclass(frozen=True)
+class Committed:
+    changed: bool  # the collection's version was bumped: a new index version is due
+    deleted_rows: np.ndarray  # chunk rows the commit removed
+
+
 def _chunk_rows(p: PlannedDocument, collection_id: int, vectors: dict[str, np.ndarray]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for ord_, (cid, ch) in enumerate(zip(chunk_ids(p.doc_id, p.chunks), p.chunks, strict=True)):
@@ -110,10 +126,9 @@ def commit_plans(
     sync: bool,
     dim: int,
     model_name: str,
-) -> bool:
+) -> Committed:
     """Write the plans (documents added or replaced with their chunks, file hashes refreshed) and, with
-    `sync`, delete the collection's documents not in `seen`, in one transaction. True when the collection
-    changed (its version was bumped and a new snapshot is due)."""
+    `sync`, delete the collection's documents not in `seen`, in one transaction."""
     now = utcnow()
     with store.session() as s:
         c = s.get(Collection, col.id, with_for_update=True)
@@ -150,17 +165,21 @@ def commit_plans(
             rows.extend(_chunk_rows(p, c.id, vectors))
         # One statement per step, not one flush per document: the old chunks go first (their unchanged
         # twins reuse the same chunk ids), then the documents, then every new chunk in one executemany.
+        deleted_rows = _rows_of(s, replaced)
         for i in range(0, len(replaced), 500):
             s.execute(delete(Chunk).where(Chunk.doc_id.in_(replaced[i : i + 500])))
         s.flush()
         if rows:
             s.execute(insert(Chunk), rows)
         if sync:
-            for doc in s.scalars(select(Document).where(Document.collection_id == c.id)):
-                if doc.source not in seen:
-                    s.delete(doc)
-                    report.documents_deleted += 1
-                    changed = True
+            gone = [
+                d for d in s.scalars(select(Document).where(Document.collection_id == c.id)) if d.source not in seen
+            ]
+            deleted_rows += _rows_of(s, [d.id for d in gone])
+            for doc in gone:
+                s.delete(doc)
+                report.documents_deleted += 1
+                changed = True
         if changed:
             c.version += 1
             c.dim = c.dim or dim
@@ -181,7 +200,7 @@ def commit_plans(
             )
         )
         col.version, col.dim = c.version, c.dim
-    return changed
+    return Committed(changed, np.asarray(sorted(deleted_rows), dtype=np.int64))
 
 
 def remove_documents(
@@ -194,6 +213,7 @@ def remove_documents(
             if col is None:
                 return [], refs
             removed, missing = [], []
+            deleted_rows: list[int] = []
             for ref in refs:
                 doc = s.scalar(
                     select(Document).where(
@@ -204,9 +224,18 @@ def remove_documents(
                     missing.append(ref)
                 else:
                     removed.append(doc.source)
+                    deleted_rows += _rows_of(s, [doc.id])
                     s.delete(doc)
             if removed:
                 col.version += 1
         if removed:
-            write_snapshot(data_dir, build_snapshot(store, col, index))
+            advance(store, data_dir, collection, index, np.asarray(sorted(deleted_rows), dtype=np.int64))
+            merge_quietly(store, data_dir, collection, index)
         return removed, missing
+
+
+def merge_quietly(store: Store, data_dir: Path, collection: str, index: IndexSettings) -> None:
+    """The merges the tiered policy asks for after a new version; a store that moved on meanwhile (another
+    writer on the same database) only postpones them."""
+    with contextlib.suppress(StoreMoved):
+        merge(store, data_dir, collection, index)

@@ -6,15 +6,16 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
 from sqlalchemy import select
 
+from ingestion.catchup import open_snapshot
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked, writer_lock
+from ingestion.manifests import current_version
 from ingestion.pipeline import Ingestor
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
-from ingestion.snapshot import current_version, open_snapshot, read_snapshot
+from ingestion.snapshot import read_snapshot
 from ingestion.store import Chunk, Collection, Document, Store, open_store
 from ingestion.writer import IngestReport, remove_documents
 
@@ -65,9 +66,8 @@ def test_spans_exact_and_tokens_within_limit(
     coll = _collection(ing.store, "kb")
     snap = open_snapshot(tmp_path / "data", ing.store, coll, IndexSettings())
     assert snap.version == coll.version == current_version(tmp_path / "data", "kb")
-    ids = snap.dense.index.id_map if hasattr(snap.dense.index, "id_map") else None
     stored_rows = sorted(c.row for c in chunks)
-    assert ids is not None and sorted(np.array([ids.at(i) for i in range(ids.size())])) == stored_rows
+    assert snap.live_rows().tolist() == stored_rows
 
 
 def _collection(store: Store, name: str) -> Collection:
@@ -122,8 +122,9 @@ def test_sync_removes_deleted_files(
     snap = read_snapshot(data, "kb", IndexSettings())
     assert snap is not None and snap.size == len(rows)
     q = embedder.embed([gone.text[:500]])
-    _, hits = snap.dense.search(q, 10)
-    assert set(hits[0].tolist()) <= rows  # no row of the deleted document is left in the index
+    _, hits = snap.search_dense(q[0], 10)
+    assert len(hits) and set(hits.tolist()) <= rows  # no row of the deleted document is left in the index
+    assert not {r for r, _ in snap.search_lexical(gone.text[:300], 50)} - rows
 
 
 def test_torture_folder_reports_each_bad_file(

@@ -1,5 +1,6 @@
 """Hybrid retrieval: dense (FAISS) and lexical (BM25) candidates, fused by reciprocal rank, filtered by
-metadata, floored by relevance, near-duplicates collapsed."""
+metadata, floored by relevance, near-duplicates collapsed. Only the fused candidates are read from the
+store (text, document, vector); the indexes hold rows, not Python objects per chunk."""
 
 from __future__ import annotations
 
@@ -9,16 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import faiss
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from app.retrieval.passages import Passage
-from app.retrieval.view import ChunkMeta, CollectionView, UnknownCollection, load_view
+from app.retrieval.view import Candidate, ChunkMeta, CollectionView, StaleView, UnknownCollection, load_view
 from app.settings import RetrievalSettings
 from ingestion.embedder import Embedder
 from ingestion.settings import IndexSettings
+from ingestion.snapshot import SegmentCache
 from ingestion.store import Collection, Store
 
 
@@ -52,19 +53,21 @@ def rrf(rankings: Sequence[Sequence[int]], k: int) -> dict[int, float]:
     return fused
 
 
-def _allowed_rows(view: CollectionView, f: Filters) -> set[int] | None:
+def _allowed_rows(store: Store, view: CollectionView, f: Filters) -> np.ndarray | None:
+    """Rows of the documents matching the filters; None when no filter is given. Costs a read of the
+    collection's documents (not its chunks) and the rows of the matching ones."""
     if not (f.tags or f.sources or f.doc_ids or f.formats):
         return None
     tags, ids, formats = set(f.tags or ()), set(f.doc_ids or ()), set(f.formats or ())
     ok_docs = {
         d.id
-        for d in view.docs.values()
+        for d in view.documents(store)
         if (not tags or tags & set(d.tags))
         and (not f.sources or any(d.source.startswith(p) for p in f.sources))
         and (not ids or d.id in ids)
         and (not formats or d.format in formats)
     }
-    return {row for row, c in view.chunks.items() if c.doc_id in ok_docs}
+    return view.allowed_rows(store, ok_docs)
 
 
 class Retriever:
@@ -82,6 +85,7 @@ class Retriever:
         self._views: dict[str, CollectionView] = {}
         self._checked: dict[str, float] = {}
         self._lock = threading.Lock()
+        self._segments = SegmentCache()
 
     def collections(self) -> dict[str, int]:
         with self.store.session() as s:
@@ -91,11 +95,12 @@ class Retriever:
         """Chunks in each loaded view (for the metrics endpoint)."""
         return {name: v.snapshot.size for name, v in list(self._views.items())}
 
-    def view(self, name: str) -> CollectionView:
-        """The newest consistent view; the store's version is polled at most every `refresh_s`."""
+    def view(self, name: str, *, fresh: bool = False) -> CollectionView:
+        """The newest consistent view; the store's version is polled at most every `refresh_s` (at once
+        with `fresh`: a view that turned out stale)."""
         now = time.monotonic()
         view = self._views.get(name)
-        if view is not None and now - self._checked.get(name, 0.0) < self.refresh_s:
+        if view is not None and not fresh and now - self._checked.get(name, 0.0) < self.refresh_s:
             return view
         with self.store.session() as s:
             version = s.scalar(select(Collection.version).where(Collection.name == name))
@@ -105,7 +110,7 @@ class Retriever:
             with self._lock:  # one loader per switch; others keep serving the old view meanwhile
                 view = self._views.get(name)
                 if view is None or view.version != version:
-                    view = load_view(self.store, self.data_dir, name, self.index_settings)
+                    view = load_view(self.store, self.data_dir, name, self.index_settings, self._segments, current=view)
                     self._views[name] = view
         self._checked[name] = now
         return view
@@ -116,7 +121,14 @@ class Retriever:
         t_view = time.perf_counter()
         qv = self.embedder.embed([question])[0]
         t_embed = time.perf_counter()
-        passages, n_cand = self._search(view, question, qv, top_k, filters or Filters())
+        for attempt in range(3):
+            try:
+                passages, n_cand = self._search(view, question, qv, top_k, filters or Filters())
+                break
+            except StaleView:
+                if attempt == 2:
+                    raise
+                view = self.view(collection, fresh=True)  # a newer version removed a candidate: use it whole
         t_search = time.perf_counter()
         timings = {
             "load_ms": (t_view - t0) * 1000,
@@ -130,35 +142,28 @@ class Retriever:
     ) -> tuple[list[Passage], int]:
         cfg = self.settings
         n = max(cfg.candidates, top_k)  # never fewer candidates than the passages asked for
-        allowed = _allowed_rows(view, filters)
-        if allowed is not None and not allowed:
+        allowed = _allowed_rows(self.store, view, filters)
+        if allowed is not None and not len(allowed):
             return [], 0
-        params = None
-        if allowed is not None:
-            selector = faiss.IDSelectorBatch(np.fromiter(allowed, dtype=np.int64))
-            params = faiss.SearchParameters()
-            params.sel = selector  # `selector` stays referenced until the search below is done
-        _, dense_ids = view.snapshot.dense.search(qv[None, :], n, params=params)
-        dense = [int(i) for i in dense_ids[0] if i >= 0]
-        lexical = [row for row, _ in view.snapshot.lexical.search(question, n * (4 if allowed else 1))]
-        if allowed is not None:
-            lexical = [r for r in lexical if r in allowed]
-        lexical = [r for r in lexical[:n] if r in view.chunks]
-        dense = [r for r in dense if r in view.chunks]
+        snap = view.snapshot
+        _, dense_ids = snap.search_dense(qv, n, allowed=allowed)
+        dense = [int(i) for i in dense_ids]
+        lexical = [row for row, _ in snap.search_lexical(question, n, allowed=allowed)]
         fused = rrf([dense, lexical], cfg.rrf_k)
         rows = sorted(fused, key=lambda r: -fused[r])
         if not rows:
             return [], 0
-        vecs = view.vectors(rows)
+        found = view.fetch(self.store, rows)
+        vecs = np.vstack([found[r].vector for r in rows])
         cos = vecs @ qv
         keep: list[int] = []
         kept_vecs: list[np.ndarray] = []
         for i, row in enumerate(rows):
             if cos[i] < cfg.min_dense_score:
                 continue  # below the relevance floor, whatever its lexical rank
-            c = view.chunks[row]
+            c = found[row].chunk
             if any(float(vecs[i] @ kv) >= cfg.dedup_similarity for kv in kept_vecs) or any(
-                _overlaps(c, view.chunks[k]) for k in keep
+                _overlaps(c, found[k].chunk) for k in keep
             ):
                 continue
             keep.append(row)
@@ -166,16 +171,15 @@ class Retriever:
             if len(keep) == top_k:
                 break
         score_of = {r: float(cos[i]) for i, r in enumerate(rows)}
-        return [self._passage(view, r, score_of[r], fused[r]) for r in keep], len(rows)
+        return [self._passage(view.name, found[r], score_of[r], fused[r]) for r in keep], len(rows)
 
     @staticmethod
-    def _passage(view: CollectionView, row: int, cosine: float, fused: float) -> Passage:
-        c = view.chunks[row]
-        d = view.docs[c.doc_id]
+    def _passage(collection: str, cand: Candidate, cosine: float, fused: float) -> Passage:
+        c, d = cand.chunk, cand.doc
         return Passage(
             chunk_id=c.chunk_id,
             doc_id=c.doc_id,
-            collection=view.name,
+            collection=collection,
             title=d.title,
             uri=d.uri,
             version=d.version,
@@ -211,4 +215,4 @@ def _pages(extra: dict[str, object], start: int, end: int) -> list[int] | None:
     return [int(p[0]) for p in pages if p[1] < end and p[2] > start] or None
 
 
-__all__ = ["Filters", "Retrieval", "Retriever", "UnknownCollection", "rrf"]
+__all__ = ["Filters", "Retrieval", "Retriever", "StaleView", "UnknownCollection", "rrf"]
