@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
 from app.answering import Answerer
 from app.audit import AuditLog
@@ -16,18 +15,9 @@ from app.reviews.store import ReviewBook
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
-from ingestion.embedder import CachedEmbedder, Embedder, SentenceTransformerEmbedder
+from ingestion.embedder import CachedEmbedder, ModelEmbedder, SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
-from ingestion.precision import Precision
 from ingestion.store import Store, open_store
-
-
-class ModelEmbedder(Embedder, Protocol):
-    """The embedder the service runs: the Embedder seam, and the precision its model runs in (logged at
-    start-up and shown by /readyz)."""
-
-    @property
-    def precision(self) -> Precision: ...
 
 
 @dataclass
@@ -67,7 +57,7 @@ class Services:
         return deps
 
 
-def make_ingestor(settings: Settings, store: Store, embedder: Embedder) -> Ingestor:
+def make_ingestor(settings: Settings, store: Store, embedder: ModelEmbedder) -> Ingestor:
     """The ingestion pipeline as these settings configure it (CLI, HTTP uploads, demo, evals)."""
     return Ingestor(store, embedder, settings.store.data_dir, settings.chunking, settings.index, settings.ingest)
 

@@ -8,11 +8,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import numpy as np
 
 from ingestion import precision
+from ingestion.model_identity import ModelIdentity, fingerprint_model
 from ingestion.precision import Precision
 from ingestion.settings import EmbeddingSettings
 
@@ -41,6 +43,20 @@ class Embedder(Protocol):
         """Character spans of the text's word pieces, special tokens excluded; None when the
         tokenizer keeps no offsets (chunking then estimates them from per-word counts)."""
         ...
+
+
+class ModelEmbedder(Embedder, Protocol):
+    """An Embedder backed by a model it can name (what ingestion records and serving checks,
+    `ingestion/model_identity.py`) and the precision the model runs in (logged, shown by /readyz)."""
+
+    @property
+    def precision(self) -> Precision: ...
+
+    @property
+    def identity(self) -> ModelIdentity: ...
+
+
+EMBEDDED_MODEL_NAME = "all-MiniLM-L6-v2"
 
 
 def embedded_model_path() -> str:
@@ -79,13 +95,23 @@ class SentenceTransformerEmbedder:
 
         if self.settings.threads:
             torch.set_num_threads(self.settings.threads)
-        path = self.settings.model_path or embedded_model_path()
+        path = self._location
         kwargs: dict[str, Any] = {}
         if self.precision.dtype == "bf16":
             kwargs["model_kwargs"] = {"torch_dtype": torch.bfloat16}
         model = SentenceTransformer(path, device="cpu", **kwargs)
         model.eval()
         return model
+
+    @cached_property
+    def _location(self) -> str:
+        return self.settings.model_path or embedded_model_path()
+
+    @cached_property
+    def identity(self) -> ModelIdentity:
+        """The model these vectors come from: its folder's files and its width (loads the model)."""
+        name = Path(self._location).name if self.settings.model_path else EMBEDDED_MODEL_NAME
+        return ModelIdentity(name or self._location, fingerprint_model(self._location), self.dim)
 
     @cached_property
     def precision(self) -> Precision:

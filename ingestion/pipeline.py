@@ -18,21 +18,27 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import load_only
 
+from ingestion import embed_cache
 from ingestion.admission import check_document
 from ingestion.catchup import advance
 from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import FoundFile, bad_source_char, discover, source_key
-from ingestion.embedder import Embedder
+from ingestion.embedder import ModelEmbedder
 from ingestion.failpoints import failpoint
 from ingestion.loaders import LoadedDocument, LoadError, PdfBudget, load_file
 from ingestion.locking import writer_lock
 from ingestion.manifests import current_version
+from ingestion.model_identity import ModelChanged, ModelStamp, RecordedModel, is_model_change
+from ingestion.reembed import reembed_plans
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.store import Chunk, Collection, Document, Store
 from ingestion.writer import IngestReport, PlannedDocument, commit_plans, embed_hash, merge_quietly
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 CHUNKER_VERSION = "3"  # bump when chunking or normalisation changes what a document becomes (3: one splitter)
+# Part of every file and content hash. It once named the model; a model change is now caught for the
+# whole collection (ingestion/model_identity.py), and the text stays so that stored hashes remain valid.
+SIGNATURE_TAG = "all-MiniLM-L6-v2"
 
 
 def doc_id_for(collection: str, source: str) -> str:
@@ -78,20 +84,19 @@ class Ingestor:
     def __init__(
         self,
         store: Store,
-        embedder: Embedder,
+        embedder: ModelEmbedder,
         data_dir: Path,
         chunking: ChunkingSettings,
         index: IndexSettings,
         limits: IngestLimits,
-        model_name: str = "all-MiniLM-L6-v2",
     ) -> None:
         self.store, self.embedder, self.data_dir = store, embedder, data_dir
-        self.chunking, self.index, self.limits, self.model_name = chunking, index, limits, model_name
+        self.chunking, self.index, self.limits = chunking, index, limits
         self._model_ready = False
 
     def _signature(self) -> str:
         c = self.chunking
-        return f"{CHUNKER_VERSION}|{self.model_name}|{c.max_tokens}|{c.overlap_sentences}"
+        return f"{CHUNKER_VERSION}|{SIGNATURE_TAG}|{c.max_tokens}|{c.overlap_sentences}"
 
     def max_tokens(self) -> int:
         # Never above what the model reads: anything longer would be truncated silently by the model.
@@ -124,7 +129,10 @@ class Ingestor:
             col = ensure_collection(self.store, collection)
             self._repair(col)
             plans, seen_sources = self._plan(files, missing or [], col, report, tick)
-            vectors = self._embed(plans, report, tick)
+            reembed, stamp = self._check_model(col, plans)
+            if reembed:
+                plans = reembed_plans(self.store, col, plans, seen_sources, sync, self._chunk)
+            vectors = self._embed(plans, report, tick, col.id, reuse_stored=not reembed)
             failpoint("before_commit")
             committed = commit_plans(
                 self.store,
@@ -136,8 +144,9 @@ class Ingestor:
                 sync=sync,
                 # Asking the width loads the model: only a run that writes vectors (or starts a collection) needs it.
                 dim=self.embedder.dim if any(p.chunks for p in plans) or not col.dim else col.dim,
-                model_name=self.model_name,
+                stamp=stamp,
             )
+            embed_cache.clear(self.store, col.id)  # the run's vectors are in its chunks now
             failpoint("after_commit")
             if committed.changed:
                 tick("index", 0, 1)
@@ -180,7 +189,6 @@ class Ingestor:
         claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
         keys = {source_key(src): src for src in existing}
         pdf_budget = PdfBudget(self.limits.max_pdf_content_bytes, self.limits.max_pdf_seconds)
-        max_tokens = self.max_tokens() if self._model_ready else 0
         for i, f in enumerate(files):
             tick("read", i, len(files))
             old = by_file.get(f.source, [])
@@ -224,22 +232,43 @@ class Ingestor:
                     continue
                 if not self._model_ready:  # loading takes seconds: say so rather than sit on "0 of N"
                     tick("model", 0, 1)
-                    max_tokens = self.max_tokens()  # loads the model: only a changed document is chunked
+                    self.max_tokens()  # loads the model: only a changed document is chunked
                     self._model_ready = True
                     tick("model", 1, 1)
-                chunks = chunk_document(
-                    doc.text,
-                    doc.title,
-                    self.embedder.count_tokens,
-                    max_tokens,
-                    self.chunking.overlap_sentences,
-                    self.embedder.token_spans,
-                )
                 plans.append(
-                    PlannedDocument(doc, doc_id_for(col.name, doc.source), f.source, file_hash, chash, chunks, prev)
+                    PlannedDocument(
+                        doc, doc_id_for(col.name, doc.source), f.source, file_hash, chash, self._chunk(doc), prev
+                    )
                 )
         tick("read", len(files), len(files))
         return plans, seen
+
+    def _chunk(self, doc: LoadedDocument) -> list[ChunkSpan]:
+        return chunk_document(
+            doc.text,
+            doc.title,
+            self.embedder.count_tokens,
+            self.max_tokens(),
+            self.chunking.overlap_sentences,
+            self.embedder.token_spans,
+        )
+
+    def _check_model(self, col: Collection, plans: list[PlannedDocument]) -> tuple[bool, ModelStamp | None]:
+        """(re-embed every chunk?, the stamp of the vectors this run writes). Raises ModelChanged when the
+        collection holds another model's vectors and TETHER_INGEST__ON_MODEL_CHANGE is refuse."""
+        reembed_asked = self.limits.on_model_change == "reembed"
+        if not reembed_asked and not any(p.chunks for p in plans):
+            return False, None  # no vector is written (and the model need not load): nothing to mix
+        with self.store.session() as s:
+            has_vectors = s.scalar(select(Chunk.row).where(Chunk.collection_id == col.id).limit(1)) is not None
+        recorded = RecordedModel(col.embedding_model, col.embedding_fingerprint, col.dim, col.embedding_precision)
+        identity = self.embedder.identity
+        changed = is_model_change(recorded, identity, has_vectors)
+        if changed is None:  # written before fingerprints were recorded: adopted, unless a re-embed is asked
+            changed = reembed_asked
+        if changed and not reembed_asked:
+            raise ModelChanged(col.name, recorded, identity)
+        return changed, ModelStamp(identity, self.embedder.precision.dtype, fresh=changed or not has_vectors)
 
     @staticmethod
     def _fail(report: IngestReport, path: Path, exc: Exception, old: list[Document], seen: set[str]) -> None:
@@ -249,28 +278,40 @@ class Ingestor:
         # The previous good version stays: a file that went bad is not a file that was removed.
         seen.update(d.source for d in old)
 
-    def _embed(self, plans: list[PlannedDocument], report: IngestReport, tick: Progress) -> dict[str, np.ndarray]:
-        """Vectors by embed-text hash: reused from the store where the same text was embedded before."""
+    def _embed(
+        self, plans: list[PlannedDocument], report: IngestReport, tick: Progress, collection_id: int, reuse_stored: bool
+    ) -> dict[str, np.ndarray]:
+        """Vectors by embed-text hash: reused from the store where the same text was embedded before (unless
+        the model changed), taken from the cache where an interrupted run computed them, else embedded in
+        batches, each committed to the cache before the next (so a kill loses one batch at most)."""
         wanted: dict[str, ChunkSpan] = {}
         for p in plans:
             for c in p.chunks:
                 wanted.setdefault(embed_hash(c), c)
         vectors: dict[str, np.ndarray] = {}
+        if not wanted:
+            return vectors
         old_ids = [p.existing.id for p in plans if p.existing is not None and p.chunks]
-        if old_ids and wanted:
+        if old_ids and reuse_stored:
             with self.store.session() as s:
                 for h, blob in s.execute(select(Chunk.embed_hash, Chunk.vector).where(Chunk.doc_id.in_(old_ids))):
                     if h in wanted:
                         vectors[h] = np.frombuffer(blob, dtype="<f4")
         # Longest first across the whole run: the embedder sorts within each call, but a call sees only
         # one slice, so slicing in document order would pad short chunks to long neighbours.
+        model = embed_cache.model_key(self.embedder.identity, self.embedder.precision.dtype)
+        resumed = embed_cache.load(self.store, collection_id, model, (h for h in wanted if h not in vectors))
+        vectors.update(resumed)
+        report.chunks_resumed = len(resumed)
         todo = sorted((h for h in wanted if h not in vectors), key=lambda h: -wanted[h].n_tokens)
-        step = 256  # progress granularity; the embedder batches internally
+        step = self.limits.embed_commit_every  # also the progress granularity; the embedder batches internally
         for i in range(0, len(todo), step):
             tick("embed", i, len(todo))
             part = todo[i : i + step]
-            for h, v in zip(part, self.embedder.embed([wanted[h].embed_text for h in part]), strict=True):
-                vectors[h] = v
+            batch = dict(zip(part, self.embedder.embed([wanted[h].embed_text for h in part]), strict=True))
+            embed_cache.save(self.store, collection_id, model, batch)
+            failpoint("embed_batch_saved")
+            vectors.update(batch)
         tick("embed", len(todo), len(todo))
         report.chunks_embedded = len(todo)
         return vectors

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ingestion.model_identity import OnModelChange
 from ingestion.precision import DtypeSetting
 from ingestion.store.db import Timeouts
 
@@ -91,6 +92,19 @@ class IngestLimits(_Strict):
         "several pages counts each time): a small file can inflate to gigabytes.",
     )
     max_pdf_seconds: float = Field(30.0, gt=0, le=3600, description="Parse time one PDF may take.")
+    on_model_change: OnModelChange = Field(
+        "refuse",
+        description="When the embedding model is not the one a collection's vectors came from (another "
+        "TETHER_EMBEDDING__MODEL_PATH; precision alone does not count): refuse the ingestion, or reembed every "
+        "chunk of the collection with the new model in the same run.",
+    )
+    embed_commit_every: int = Field(
+        256,
+        ge=1,
+        le=100_000,
+        description="Chunks embedded between two commits of their vectors to the store: a killed ingestion "
+        "keeps what it committed, and its rerun embeds only the rest.",
+    )
 
 
 class StorePaths(_Strict):

@@ -19,6 +19,7 @@ from ingestion.chunking import ChunkSpan
 from ingestion.loaders import LoadedDocument
 from ingestion.locking import writer_lock
 from ingestion.merging import merge
+from ingestion.model_identity import ModelStamp, precision_after
 from ingestion.settings import IndexSettings
 from ingestion.store import Chunk, Collection, Document, IngestionRun, Store
 from ingestion.store.models import utcnow
@@ -32,9 +33,11 @@ class IngestReport:
     documents_unchanged: int = 0
     documents_deleted: int = 0
     documents_failed: int = 0
+    documents_reembedded: int = 0  # unchanged documents whose chunks got the new model's vectors
     # chunks_embedded + chunks_reused == chunks_written; chunks_written + chunks_unchanged == chunks_total.
     chunks_embedded: int = 0  # texts the model embedded in this run (a text shared by chunks, once)
     chunks_reused: int = 0  # chunks written with a vector not computed for them (the store's, or a twin's)
+    chunks_resumed: int = 0  # texts whose vectors an interrupted run had saved (counted in chunks_reused)
     chunks_total: int = 0  # chunks in the collection after the run
     chunks_written: int = 0  # chunks of the documents added or updated
     chunks_unchanged: int = 0  # chunks of the collection that the run left as they were
@@ -55,6 +58,7 @@ class PlannedDocument:
     content_hash: str
     chunks: list[ChunkSpan]
     existing: Document | None
+    reembed: bool = False  # same content, new model's vectors: not a new revision
 
 
 def chunk_ids(doc_id: str, chunks: list[ChunkSpan]) -> list[str]:
@@ -125,10 +129,11 @@ def commit_plans(
     seen: set[str],
     sync: bool,
     dim: int,
-    model_name: str,
+    stamp: ModelStamp | None,
 ) -> Committed:
     """Write the plans (documents added or replaced with their chunks, file hashes refreshed) and, with
-    `sync`, delete the collection's documents not in `seen`, in one transaction."""
+    `sync`, delete the collection's documents not in `seen`, in one transaction. `stamp`: the model of the
+    vectors written (None when the run writes none)."""
     now = utcnow()
     with store.session() as s:
         c = s.get(Collection, col.id, with_for_update=True)
@@ -149,8 +154,11 @@ def commit_plans(
                 s.add(doc)
                 report.documents_added += 1
             else:
-                doc.revision += 1
-                report.documents_updated += 1
+                if p.reembed:
+                    report.documents_reembedded += 1
+                else:
+                    doc.revision += 1
+                    report.documents_updated += 1
                 replaced.append(doc.id)
             d = p.doc
             doc.file_path, doc.file_hash, doc.content_hash, doc.format = (
@@ -183,7 +191,10 @@ def commit_plans(
         if changed:
             c.version += 1
             c.dim = c.dim or dim
-            c.embedding_model = model_name
+        if changed and rows and stamp is not None:  # record the model of the vectors now in the collection
+            model = stamp.identity
+            c.dim, c.embedding_model, c.embedding_fingerprint = model.dim, model.name, model.fingerprint
+            c.embedding_precision = precision_after(c.embedding_precision, stamp.precision, stamp.fresh)
         s.flush()
         report.chunks_total = s.query(Chunk).filter(Chunk.collection_id == c.id).count()
         report.chunks_written = len(rows)

@@ -1,6 +1,6 @@
 """One contract over every Embedder implementation: the MiniLM model itself, and the cache the service puts
 in front of it (which must be indistinguishable from the model, only cheaper). The service's embedder
-also reports its precision (`app.services.ModelEmbedder`)."""
+also reports its precision (`ingestion.embedder.ModelEmbedder`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import threading
 import numpy as np
 import pytest
 
-from app.services import ModelEmbedder
-from ingestion.embedder import CachedEmbedder, Embedder, SentenceTransformerEmbedder
+from ingestion.embedder import CachedEmbedder, Embedder, ModelEmbedder, SentenceTransformerEmbedder
 
 TEXTS = ["How do I reset my password?", "Refunds arrive within 5 to 10 business days.", "How do I reset my password?"]
 

@@ -38,7 +38,11 @@ class Collection(Base):
     # same number, so a reader can tell whether the two agree.
     version: Mapped[int] = mapped_column(Integer, default=0)
     dim: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The model its vectors came from (ingestion/model_identity.py): the name is shown, the fingerprint
+    # (of the model's files) and dim are compared; precision is recorded, not compared.
     embedding_model: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    embedding_fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    embedding_precision: Mapped[str | None] = mapped_column(String(8), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -93,6 +97,20 @@ class Chunk(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32 little-endian, L2-normalised
 
     document: Mapped[Document] = relationship(back_populates="chunks")
+
+
+class EmbeddingCache(Base):
+    """Vectors an ingestion computed but has not yet committed with their chunks, saved batch by batch so
+    that a run killed mid-way leaves its work to the rerun. Emptied for a collection by its next
+    successful ingestion; `model` is the identity and precision they were computed with."""
+
+    __tablename__ = "embedding_cache"
+
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True)
+    model: Mapped[str] = mapped_column(String(96), primary_key=True)
+    embed_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32 little-endian, L2-normalised
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class IngestionRun(Base):
