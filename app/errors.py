@@ -60,6 +60,12 @@ class Conflict(TetherError):
     code = "conflict"
 
 
+class ModelMismatch(Conflict):
+    """A collection's vectors came from another embedding model than the server's."""
+
+    code = "model_mismatch"
+
+
 class NotReady(TetherError):
     status = 503
     code = "not_ready"

@@ -11,6 +11,7 @@ from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import Verifier
 from app.llm.base import LLMBackend
 from app.retrieval.hybrid import Retriever
+from app.retrieval.model_check import ModelCheckedRetriever, ModelGuard
 from app.reviews.store import ReviewBook
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
@@ -33,6 +34,7 @@ class Services:
     limiter: RateLimiter
     audit: AuditLog
     reviews: ReviewBook
+    models: ModelGuard  # the model each collection's vectors came from, against the embedder's
     judge: LLMBackend | None = None  # the LLM judge's backend, when the verifier is the judge
 
     def close(self) -> None:
@@ -68,7 +70,10 @@ def build_services(settings: Settings, warm: bool = True) -> Services:
     embedder = SentenceTransformerEmbedder(settings.embedding)
     if warm:
         embedder.embed(["warm up"])  # load the model now, not on the first request
-    retriever = Retriever(store, embedder, settings.store.data_dir, settings.index, settings.retrieval)
+    models = ModelGuard(store, lambda: embedder.identity)
+    retriever = ModelCheckedRetriever(
+        store, embedder, settings.store.data_dir, settings.index, settings.retrieval, guard=models
+    )
     # The extractive backend and the verifier embed the same passage sentences: one cache for both.
     sentences = CachedEmbedder(embedder)
     backend = make_backend(settings.llm, sentences)
@@ -87,5 +92,6 @@ def build_services(settings: Settings, warm: bool = True) -> Services:
         limiter=make_rate_limiter(settings.rate_limit),
         audit=AuditLog(store, settings.audit.retention_days),
         reviews=ReviewBook(store),
+        models=models,
         judge=judge,
     )

@@ -16,6 +16,7 @@ from app.settings import Settings
 from cli.common import err_console, fail, print_json, require_data, state
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked
+from ingestion.model_identity import ModelChanged
 from ingestion.store import Chunk, Collection, Document, Store, open_store
 from ingestion.writer import remove_documents
 
@@ -62,6 +63,8 @@ def ingest_command(
                 report = ingestor.ingest(paths, name, sync=sync, progress=tick)
     except IngestionLocked as exc:
         raise fail(str(exc), 3, as_json) from None
+    except ModelChanged as exc:
+        raise fail(str(exc), 2, as_json) from None
     finally:
         store.dispose()
     out = report.as_dict()
@@ -76,8 +79,10 @@ def ingest_command(
             "documents_unchanged",
             "documents_deleted",
             "documents_failed",
+            "documents_reembedded",
             "chunks_embedded",
             "chunks_reused",
+            "chunks_resumed",
             "chunks_written",
             "chunks_unchanged",
             "chunks_total",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -9,9 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 
+from ingestion import embed_cache
 from ingestion.catchup import open_snapshot
 from ingestion.manifests import current_version
 from ingestion.settings import IndexSettings
@@ -92,3 +95,59 @@ def test_random_kill_never_corrupts(tmp_path: Path, small_corpus: Path) -> None:
     rc, err = _tether(data, "ingest", str(small_corpus), "--json")
     assert rc == 0, err
     _assert_consistent(data)
+
+
+def _report(data: Path, *args: str) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "cli.main", "ingest", *args, "--json"],
+        env={**{k: v for k, v in os.environ.items() if k != "TETHER_FAILPOINT"}, "TETHER_STORE__DATA_DIR": str(data)},
+        capture_output=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    report: dict[str, object] = json.loads(proc.stdout)
+    return report
+
+
+def _store_contents(data: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], np.ndarray, int]:
+    store = open_store(f"sqlite:///{(data / 'tether.db').resolve()}")
+    try:
+        with store.session() as s:
+            docs = [(d.source, d.content_hash, d.revision) for d in s.scalars(select(Document).order_by(Document.id))]
+            chunks = list(s.scalars(select(Chunk).order_by(Chunk.row)))
+        rows: list[tuple[object, ...]] = [(c.row, c.id, c.doc_id, c.ord, c.start, c.end, c.embed_hash) for c in chunks]
+        vectors = np.vstack([np.frombuffer(c.vector, dtype="<f4") for c in chunks])
+        return docs, rows, vectors, embed_cache.count(store)
+    finally:
+        store.dispose()
+
+
+def test_kill_mid_embedding_then_rerun_embeds_only_the_rest(
+    tmp_path: Path, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGKILL after the first batch of vectors was committed: the previous version stays readable, and
+    the rerun embeds only what was not committed, ending with the store an uninterrupted run makes."""
+    batch = 4
+    monkeypatch.setenv("TETHER_INGEST__EMBED_COMMIT_EVERY", str(batch))
+    faq = small_corpus / "faq" / "faq.csv"  # the big file of the second run: many chunks to embed
+    aside = faq.rename(tmp_path / "faq.csv")
+    whole, killed = tmp_path / "whole", tmp_path / "killed"
+    for data in (whole, killed):
+        _report(data, str(small_corpus))
+    v1, sources_before = _assert_consistent(killed)
+    aside.rename(faq)
+
+    total = _report(whole, str(small_corpus))["chunks_embedded"]
+    assert isinstance(total, int) and total > 2 * batch
+    rc, err = _tether(killed, "ingest", str(small_corpus), "--json", failpoint="embed_batch_saved")
+    assert rc == -signal.SIGKILL, err
+    assert _assert_consistent(killed) == (v1, sources_before)  # the previous version, unchanged
+    assert _store_contents(killed)[3] == batch  # but the first batch of vectors was kept
+
+    rerun = _report(killed, str(small_corpus))
+    assert (rerun["chunks_resumed"], rerun["chunks_embedded"]) == (batch, total - batch)
+    docs, rows, vectors, cached = _store_contents(killed)
+    docs_w, rows_w, vectors_w, _ = _store_contents(whole)
+    assert (docs, rows, cached) == (docs_w, rows_w, 0)
+    assert np.allclose(vectors, vectors_w, atol=1e-5)
+    _assert_consistent(killed)

@@ -39,6 +39,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
         owned = services is None
         app.state.services = services or build_services(settings)
         log.info("model precision: %s", app.state.services.embedder.precision.reason)
+        _announce_models(app.state.services)
         if settings.auth.mode == "open":
             log.warning("open local mode: no API keys are checked; bound to %s only", settings.server.host)
         else:
@@ -68,6 +69,19 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     if settings.console.enabled:
         mount_console(app)
     return app
+
+
+def _announce_models(svc: Services) -> None:
+    """Say at start which model embeds questions, and which collections it cannot serve."""
+    log.info("embedding model: %s", svc.models.identity)
+    for m in svc.models.read():
+        if svc.models.matches(m) is False:
+            log.warning(
+                "collection %r holds vectors of %s, not of this server's model: its queries answer 409 "
+                "model_mismatch until it is re-embedded (TETHER_INGEST__ON_MODEL_CHANGE=reembed)",
+                m.name,
+                m.recorded.describe(),
+            )
 
 
 def _announce_keys(services: Services) -> None:

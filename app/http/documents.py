@@ -14,13 +14,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from sqlalchemy import func, select
 
-from app.errors import BadRequest, Conflict, LimitExceeded, NotFound, TetherError
+from app.errors import BadRequest, Conflict, LimitExceeded, ModelMismatch, NotFound, TetherError
 from app.http.errors import ERRORS
 from app.http.security import IngestKey, QueryKey, ServicesDep, check_collection
 from app.services import make_ingestor
 from ingestion.discovery import FoundFile, bad_source_char, source_name
 from ingestion.loaders import supported_suffixes
 from ingestion.locking import IngestionLocked
+from ingestion.model_identity import ModelChanged
 from ingestion.store import Chunk, Collection, Document
 from ingestion.writer import IngestReport, remove_documents
 
@@ -187,6 +188,8 @@ def _ingest_upload(svc: Any, collection: str, source: str, data: bytes) -> dict[
         report = ingestor.ingest_files([FoundFile(tmp, source)], collection, on_commit=keep)
     except IngestionLocked as exc:
         raise _busy(exc) from None
+    except ModelChanged as exc:
+        raise ModelMismatch(str(exc)) from None
     finally:
         tmp.unlink(missing_ok=True)
     if report.errors:

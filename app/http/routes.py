@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from app.errors import NotFound, NotReady
+from app.errors import ModelMismatch, NotFound, NotReady
 from app.http.errors import ERRORS
 from app.http.schemas import ErrorResponse
 from app.http.security import AdminKey, QueryKey, ServicesDep
@@ -34,16 +34,26 @@ def healthz() -> dict[str, str]:
 def readyz(request: Request, svc: ServicesDep) -> dict[str, Any]:
     """Ready: model loaded, store reachable, the default collection's index loaded when it exists (a fresh
     deployment has none until its first upload, and is ready for it). `dependencies` lists every
-    configured one; Redis being down is reported but not unready (rate limits fall back to the process)."""
+    configured one; Redis being down is reported but not unready (rate limits fall back to the process).
+    `model` is the embedding model questions are embedded with; a default collection whose vectors came
+    from another (`model_match` false) answers 409 to queries but stays ready for its re-embedding upload."""
     deps = svc.dependencies()
-    about = {"dependencies": deps, "precision": svc.embedder.precision.reason}
+    about: dict[str, Any] = {"dependencies": deps, "precision": svc.embedder.precision.reason}
     if deps["store"] != "ok":
         raise NotReady(f"not ready: store {deps['store']}")
+    about["model"] = str(svc.models.identity)
     name = svc.settings.default_collection
+    recorded = svc.models.read(name)
+    if recorded:
+        about.update(svc.models.describe(recorded[0]))
     try:
         view = svc.retriever.view(name)
     except UnknownCollection:
         return {"status": "ready", "collection": name, "collection_version": None, "chunks": 0, **about}
+    except ModelMismatch as exc:
+        log.warning("readiness: %s", exc.message)
+        version = recorded[0].version if recorded else None
+        return {"status": "ready", "collection": name, "collection_version": version, "chunks": None, **about}
     except Exception as exc:  # the details (paths of the index files) go to the log only
         log.warning("readiness: the default collection's index did not load: %s", exc)
         raise NotReady(f"not ready: the index of {name!r} did not load") from exc
@@ -96,9 +106,12 @@ def answer_audit(trace_id: str, svc: ServicesDep, principal: AdminKey) -> dict[s
 
 @router.get("/v1/collections", tags=["documents"], responses=ERRORS)
 def collections(svc: ServicesDep, principal: QueryKey) -> dict[str, Any]:
-    """Collections (those this key may read) and their current versions."""
+    """Collections (those this key may read), their current versions, the model their vectors came from,
+    and whether it is this server's (`model_match`; null: not recorded, from before fingerprints)."""
     return {
         "collections": [
-            {"name": n, "version": v} for n, v in svc.retriever.collections().items() if principal.can_access(n)
+            {"name": m.name, "version": m.version, **svc.models.describe(m)}
+            for m in svc.models.read()
+            if principal.can_access(m.name)
         ]
     }
