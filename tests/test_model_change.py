@@ -169,3 +169,33 @@ def test_a_server_with_another_model_answers_409_until_the_collection_is_reembed
             time.sleep(0.2)
         assert r.status_code == 200 and r.json()["passages"], r.text
         assert httpx.get(url + "/readyz", timeout=30).json()["model_match"] is True
+
+
+def test_a_collection_from_before_fingerprints_is_adopted_or_reembedded_when_asked(
+    tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'tether.db'}")
+    data = tmp_path / "data"
+
+    def as_before_0005() -> None:
+        with store.session() as s:
+            col = s.scalar(select(Collection).where(Collection.name == "kb"))
+            assert col is not None
+            col.embedding_fingerprint = col.embedding_precision = None
+
+    try:
+        first = _ingestor(store, data, embedder).ingest([small_corpus], "kb")
+        as_before_0005()
+        (small_corpus / "plans" / "new-page.md").write_text("# New page\n\nThe Team plan starts on 1 March 2027.\n")
+        adopted = _ingestor(store, data, embedder).ingest([small_corpus], "kb")  # same width: cannot tell, adopted
+        assert adopted.documents_added == 1 and adopted.documents_reembedded == 0 and adopted.chunks_unchanged > 0
+        col, _, _ = _state(store)
+        assert col.embedding_fingerprint == embedder.identity.fingerprint and col.embedding_precision is None
+        as_before_0005()
+        redone = _ingestor(store, data, embedder, on_model_change="reembed").ingest([small_corpus], "kb")
+        assert redone.documents_reembedded == first.documents_added + 1 and redone.chunks_unchanged == 0
+        col, _, _ = _state(store)
+        assert col.embedding_fingerprint == embedder.identity.fingerprint
+        assert col.embedding_precision == embedder.precision.dtype  # every vector is this run's now
+    finally:
+        store.dispose()
