@@ -297,12 +297,12 @@ class Ingestor:
                 for h, blob in s.execute(select(Chunk.embed_hash, Chunk.vector).where(Chunk.doc_id.in_(old_ids))):
                     if h in wanted:
                         vectors[h] = np.frombuffer(blob, dtype="<f4")
-        # Longest first across the whole run: the embedder sorts within each call, but a call sees only
-        # one slice, so slicing in document order would pad short chunks to long neighbours.
         model = embed_cache.model_key(self.embedder.identity, self.embedder.precision.dtype)
         resumed = embed_cache.load(self.store, collection_id, model, (h for h in wanted if h not in vectors))
         vectors.update(resumed)
         report.chunks_resumed = len(resumed)
+        # Longest first across the whole run: the embedder sorts within each call, but a call sees only
+        # one slice, so slicing in document order would pad short chunks to long neighbours.
         todo = sorted((h for h in wanted if h not in vectors), key=lambda h: -wanted[h].n_tokens)
         step = self.limits.embed_commit_every  # also the progress granularity; the embedder batches internally
         for i in range(0, len(todo), step):
