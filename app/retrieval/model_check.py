@@ -106,7 +106,7 @@ class ModelCheckedRetriever(Retriever):
         super().__init__(*args, **kwargs)
         self.guard = guard
 
-    def view(self, name: str) -> CollectionView:
-        view = super().view(name)
+    def view(self, name: str, *, fresh: bool = False) -> CollectionView:
+        view = super().view(name, fresh=fresh)
         self.guard.check(name, view.version)
         return view
