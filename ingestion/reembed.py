@@ -5,6 +5,8 @@ vector of the old model behind: documents the run did not touch (other uploads, 
 time, files that failed to load and keep their previous version) are rebuilt from their stored text.
 Chunks are cut again too, since the new model's tokenizer measures them. Every old chunk row is deleted
 and a new one inserted (a row's vector never changes in place), all in the run's one transaction.
+The index then gets one new segment of every row; the old segments hold only deleted rows (of another
+width, when the model's differs), which searches skip until a merge drops them.
 """
 
 from __future__ import annotations

@@ -50,6 +50,10 @@ class Snapshot:
         scores: list[np.ndarray] = []
         ids: list[np.ndarray] = []
         for seg, gone in zip(self.segments, self.excluded, strict=True):
+            if len(gone) == seg.size:
+                # Nothing live in it; and after a re-embed into another model its vectors are of another
+                # width, until a merge drops it (ingestion/reembed.py): searching it would fail.
+                continue
             s, i = seg.dense.search(query[None, :], k, allowed=allowed, excluded=gone)
             keep = i[0] >= 0
             scores.append(s[0][keep])

@@ -14,7 +14,10 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
+from app.errors import ModelMismatch
+from app.retrieval.model_check import ModelCheckedRetriever, ModelGuard
 from app.services import make_ingestor
+from app.settings import RetrievalSettings
 from ingestion import embed_cache
 from ingestion.catchup import open_snapshot
 from ingestion.chunking import chunk_document
@@ -24,7 +27,7 @@ from ingestion.pipeline import Ingestor
 from ingestion.settings import ChunkingSettings, EmbeddingSettings, IndexSettings, IngestLimits
 from ingestion.store import Chunk, Collection, Document, Store, open_store
 from ingestion.writer import embed_hash
-from tests.support.models import max_pooling_model
+from tests.support.models import max_pooling_model, projected_model
 from tests.support.stack import ingest, open_settings, serve
 
 
@@ -197,5 +200,33 @@ def test_a_collection_from_before_fingerprints_is_adopted_or_reembedded_when_ask
         col, _, _ = _state(store)
         assert col.embedding_fingerprint == embedder.identity.fingerprint
         assert col.embedding_precision == embedder.precision.dtype  # every vector is this run's now
+    finally:
+        store.dispose()
+
+
+@pytest.mark.slow
+def test_a_replica_of_the_new_model_serves_a_collection_reembedded_into_another_width(
+    tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    """The replica (its own data dir, the new 128-d model) holds a view of the 384-d version, refusing it
+    with 409; once the writer re-embeds, it catches up from the store and searches the new width only."""
+    narrow = SentenceTransformerEmbedder(EmbeddingSettings(model_path=str(projected_model(tmp_path / "minilm-128"))))
+    store = open_store(f"sqlite:///{tmp_path / 'tether.db'}")
+    try:
+        _ingestor(store, tmp_path / "writer", embedder).ingest([small_corpus], "kb")
+        guard = ModelGuard(store, lambda: narrow.identity)
+        replica = ModelCheckedRetriever(
+            store, narrow, tmp_path / "replica", IndexSettings(), RetrievalSettings(), refresh_s=0, guard=guard
+        )
+        question = "How much storage does the Business plan include?"
+        with pytest.raises(ModelMismatch):
+            replica.retrieve(question, "kb", 3)
+        report = _ingestor(store, tmp_path / "writer", narrow, on_model_change="reembed").ingest([small_corpus], "kb")
+        assert report.errors == [] and report.documents_reembedded > 0
+        col, chunks, _ = _state(store)
+        assert col.dim == 128 and {len(v) for _, v in chunks.values()} == {128 * 4}
+        found = replica.retrieve(question, "kb", 3)
+        assert found.passages and found.query_vector.shape == (128,)
+        assert set(replica.view("kb").snapshot.live_rows().tolist()) == set(chunks)
     finally:
         store.dispose()

@@ -22,3 +22,16 @@ def max_pooling_model(dest: Path) -> Path:
     config.update(pooling_mode_mean_tokens=False, pooling_mode_max_tokens=True)
     pooling.write_text(json.dumps(config, indent=2))
     return dest
+
+
+def projected_model(dest: Path, dim: int = 128) -> Path:
+    """The embedded MiniLM followed by a fixed random projection to `dim`: a model of another width."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Dense, Normalize
+
+    base = SentenceTransformer(embedded_model_path(), device="cpu")
+    torch.manual_seed(0)
+    dense = Dense(base.get_embedding_dimension() or 384, dim, activation_function=torch.nn.Identity())
+    SentenceTransformer(modules=[base[0], base[1], dense, Normalize()], device="cpu").save(str(dest))
+    return dest
