@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from typing import Any
+
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -60,5 +64,45 @@ def test_collections_from_before_0005_keep_their_rows_without_a_fingerprint(data
             command.downgrade(cfg, "0004")
         with engine.connect() as conn:
             assert conn.execute(text("SELECT name, dim FROM collections")).all() == [("kb", 384)]
+    finally:
+        engine.dispose()
+
+
+def _migrate_after(barrier: Any, url: str, outcomes: Any) -> None:
+    from ingestion.store import open_store  # imported before the barrier, so the upgrades truly overlap
+
+    barrier.wait()
+    try:
+        open_store(url).dispose()
+        outcomes.put("migrated")
+    except Exception as exc:
+        outcomes.put(f"{type(exc).__name__}: {exc}"[:300])
+
+
+@pytest.mark.postgres
+def test_processes_migrating_one_fresh_database_at_once_all_start(postgres_server_url: str) -> None:
+    """Replicas started together on a fresh PostgreSQL database: without a lock around the upgrade, all
+    but one would die creating the same tables."""
+    import psycopg
+
+    with psycopg.connect(postgres_server_url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+    url = postgres_server_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    ctx = multiprocessing.get_context("spawn")
+    barrier, outcomes = ctx.Barrier(3), ctx.Queue()
+    procs = [ctx.Process(target=_migrate_after, args=(barrier, url, outcomes)) for _ in range(3)]
+    for p in procs:
+        p.start()
+    try:
+        got = sorted(outcomes.get(timeout=120) for _ in procs)
+    finally:
+        for p in procs:
+            p.join(timeout=30)
+    assert got == ["migrated"] * 3
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     finally:
         engine.dispose()

@@ -24,10 +24,19 @@ def _alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+# Any constant will do, as long as every process migrating one database takes the same lock.
+_MIGRATION_LOCK = 0x7E7E_0001
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (idempotent)."""
     cfg = _alembic_config(engine)
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Replicas starting together on a fresh database would otherwise create the same tables at
+            # once and all but one die on a duplicate key. The lock lasts until this transaction ends, and
+            # whoever waited then finds the schema at head and has nothing to do.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
