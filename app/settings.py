@@ -150,6 +150,12 @@ class RateLimitSettings(_Strict):
     requests_per_minute: int = Field(600, ge=1, description="Sustained requests per key per minute.")
     burst: int = Field(60, ge=1, description="Requests a key may make at once above the sustained rate.")
     redis_url: str | None = Field(None, description="Redis URL: limits shared by every replica; empty = in-process.")
+    redis_prefix: str = Field(
+        "tether:rl:",
+        pattern=r"^[A-Za-z0-9_.:-]{1,64}$",
+        description="Prefix of the limits' Redis keys: every replica of one deployment uses the same, and two "
+        "deployments sharing one Redis keep apart by it (key ids restart at 1 in each database).",
+    )
 
 
 class AuditSettings(_Strict):

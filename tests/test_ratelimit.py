@@ -50,3 +50,6 @@ def test_redis_limiter_is_shared_between_replicas() -> None:
     assert results[:4] == [True] * 4 and not any(results[5:])
     ok, retry = a.hit(key)
     assert not ok and retry > 0
+    # Another deployment on the same Redis (another prefix) has its own budget for the same key id.
+    other = RedisRateLimiter(RateLimitSettings(**cfg.model_dump() | {"redis_prefix": f"other-{uuid.uuid4().hex[:8]}:"}))
+    assert other.hit(key)[0]

@@ -80,6 +80,7 @@ class RedisRateLimiter:
         self.script = self.client.register_script(_LUA)
         self.interval = 60.0 / settings.requests_per_minute
         self.burst = settings.burst
+        self.prefix = settings.redis_prefix
         self.fallback = MemoryRateLimiter(settings)
         self._errors = redis.RedisError
         self._warned_at = -1e9
@@ -88,7 +89,7 @@ class RedisRateLimiter:
         try:
             # Redis server time, so replicas with skewed clocks still share one budget.
             sec, usec = self.client.time()
-            ok, retry = self.script(keys=[f"tether:rl:{key}"], args=[sec + usec / 1e6, self.interval, self.burst])
+            ok, retry = self.script(keys=[self.prefix + key], args=[sec + usec / 1e6, self.interval, self.burst])
         except self._errors as exc:
             now = time.monotonic()
             if now - self._warned_at > 30:  # one line per half minute, not one per request
