@@ -5,8 +5,9 @@ small handbook (every document of edition e says "edition e", and the Orbit plan
 - Both replicas converge on each new version, and answer with that edition's price.
 - No response mixes editions: every passage and citation belongs to the version the response reports,
   while requests run continuously against both replicas during the ingestions.
-- A replica started after several editions, from an empty data folder, answers with the newest one: it
-  catches up from the store's rows, not from another replica's disk.
+- A replica that was down for two editions (its data folder kept), and one started after several editions
+  from an empty data folder, answer with the newest from their first answer: they catch up from the
+  store's rows, not from another replica's disk.
 - A key's rate limit is one budget across both replicas (kept in Redis), not one per replica."""
 
 from __future__ import annotations
@@ -106,10 +107,10 @@ class Keys:
 
 
 class Reader:
-    """Asks one replica, over and over until told to stop, in a thread: an answer, then a retrieval."""
+    """Asks one replica, over and over until finished, in a thread: an answer, then a retrieval."""
 
-    def __init__(self, replica: Replica, keys: Keys, stop: threading.Event) -> None:
-        self.replica, self.keys, self.stop = replica, keys, stop
+    def __init__(self, replica: Replica, keys: Keys) -> None:
+        self.replica, self.keys, self.stop = replica, keys, threading.Event()
         self.seen: list[tuple[str, int, dict[str, Any]]] = []  # (route, status, body)
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
@@ -124,6 +125,27 @@ class Reader:
                     r = client.post(route, json={"question": QUESTION}, headers={"X-API-Key": key})
                     used += 1
                     self.seen.append((route, r.status_code, r.json()))
+
+    def finish(self, after_version: int, timeout_s: float = 120) -> None:
+        """Stops once a response of `after_version` came back, so every switch happened under load."""
+        deadline = time.monotonic() + timeout_s
+        while not any(body.get("collection_version") == after_version for _, _, body in list(self.seen)):
+            assert self.thread.is_alive() and time.monotonic() < deadline, f"{self.replica.name}: {self.seen[-1:]}"
+            time.sleep(0.1)
+        self.stop.set()
+        self.thread.join(timeout=180)
+        assert not self.thread.is_alive()
+
+    def check(self, edition_of: dict[int, int]) -> None:
+        name = self.replica.name
+        failed = [(route, status, body) for route, status, body in self.seen if status != 200]
+        assert failed == [], failed[:3]
+        versions: list[int] = [body["collection_version"] for _, _, body in self.seen]
+        print(name, len(self.seen), "responses, versions", sorted(set(versions)))  # for the record
+        mixed = [why for route, _, body in self.seen if (why := check_response(route, body, edition_of))]
+        assert mixed == [], mixed[:5]
+        assert versions == sorted(versions), f"{name} went back a version"
+        assert len(set(versions)) > 1, f"{name} saw one version only: the load missed the switches"
 
 
 def editions_in(texts: list[str]) -> set[int]:
@@ -230,52 +252,38 @@ def test_replicas_share_the_store_and_the_rate_limits(shared: Shared, tmp_path: 
         assert BURST + 1 <= passed <= BURST + 1 + refilled, [c.status_code for c in codes]
         assert all(c.headers.get("retry-after") for c in codes if c.status_code == 429)
 
-        # (a, b) Editions ingested by a third process while both replicas are asked continuously.
+        # (a, b) Editions ingested by a third process while the replicas are asked continuously.
         edition_of: dict[int, int] = {}
-        ingest_dir = tmp_path / "ingest" / "data"
-        probe = keys.new()
-        stop = threading.Event()
-        readers: list[Reader] = []
-        for e in range(1, 5):
+
+        def publish(e: int, replicas: tuple[Replica, ...]) -> int:
             write_edition(kb, e)
-            version = run_ingest(env, ingest_dir, kb)["version"]
+            version: int = run_ingest(env, tmp_path / "ingest" / "data", kb)["version"]
             assert version not in edition_of
             edition_of[version] = e
-            for r in (a, b):
-                converge(r, probe, version, e)
-            if e == 1:  # the collection exists from here on
-                readers = [Reader(r, keys, stop) for r in (a, b)]
-            probe = keys.new()  # each convergence may take many requests
-        stop.set()
-        for reader in readers:
-            reader.thread.join(timeout=180)
-            assert not reader.thread.is_alive()
-        for reader in readers:
-            versions = [body.get("collection_version") for _, _, body in reader.seen]
-            print(reader.replica.name, len(reader.seen), "responses over versions", sorted(set(versions), key=str))
-        for reader in readers:
-            assert reader.seen, f"{reader.replica.name} was never asked"
-            failed = [(route, status, body) for route, status, body in reader.seen if status != 200]
-            assert failed == [], failed[:3]
-            mixed = [why for route, _, body in reader.seen if (why := check_response(route, body, edition_of))]
-            assert mixed == [], mixed[:5]
-            versions = [body["collection_version"] for _, _, body in reader.seen]
-            assert versions == sorted(versions), f"{reader.replica.name} went back a version"
-            assert len(set(versions)) > 1, f"{reader.replica.name} saw one version only: the load missed the switches"
+            for r in replicas:
+                converge(r, keys.new(), version, e)
+            return version
 
-        # (c) A replica started now, from an empty data folder of its own, serves the newest version.
+        publish(1, (a, b))  # the collection exists from here on
+        reader_a, reader_b = Reader(a, keys), Reader(b, keys)
+        reader_b.finish(after_version=publish(2, (a, b)))
+
+        # (c) b falls behind: stopped, its data folder kept, while two more editions go in.
+        b.stop()
+        publish(3, (a,))
+        newest = publish(4, (a,))
+        # It restarts on its own folder, and a new replica on an empty one: both serve the newest version
+        # from their first answer, having read the store and no other replica's disk.
         assert not late.data_dir.exists()
+        b.start()
         late.start()
-        newest = max(edition_of)
-        assert late.wait_ready()["collection_version"] == newest
-        converge(late, keys.new(), newest, edition_of[newest], timeout_s=0)
-
+        for r in (b, late):
+            assert r.wait_ready()["collection_version"] == newest
+            converge(r, keys.new(), newest, edition_of[newest], timeout_s=0)
         # And all three follow the next edition.
-        write_edition(kb, 5)
-        version = run_ingest(env, ingest_dir, kb)["version"]
-        edition_of[version] = 5
-        for r in (a, b, late):
-            converge(r, keys.new(), version, 5)
+        reader_a.finish(after_version=publish(5, (a, b, late)))
+        for reader in (reader_a, reader_b):
+            reader.check(edition_of)
     finally:
         for r in (a, b, late):
             r.stop()
