@@ -1,4 +1,6 @@
-"""One writer per data dir: an advisory file lock that the OS releases if the process dies."""
+"""One writer at a time: an advisory file lock on the data dir, which the OS releases if the process dies,
+and on PostgreSQL an advisory lock in the database as well, since replicas with data dirs of their own
+(other hosts) write to the one store."""
 
 from __future__ import annotations
 
@@ -8,13 +10,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import text
+
+from ingestion.store import Store
+
+# Any constant will do, as long as every writer to one database takes the same lock.
+_WRITER_LOCK = 0x7E7E_0002
+
 
 class IngestionLocked(Exception):
     pass
 
 
 @contextmanager
-def writer_lock(data_dir: Path) -> Iterator[None]:
+def writer_lock(data_dir: Path, store: Store | None = None) -> Iterator[None]:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / "ingest.lock"
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -28,9 +37,41 @@ def writer_lock(data_dir: Path) -> Iterator[None]:
             ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
+        if store is not None and store.engine.dialect.name == "postgresql":
+            with _database_lock(store):
+                yield
+        else:
+            yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+@contextmanager
+def _database_lock(store: Store) -> Iterator[None]:
+    """A session-level advisory lock on a connection of its own, held for the whole run. The server
+    releases it when that connection ends, so a writer that dies cannot leave it behind."""
+    conn = store.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": _WRITER_LOCK}).scalar()
+        if not got:
+            holder = conn.execute(
+                text("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = :k"),
+                {"k": _WRITER_LOCK},
+            ).scalar()
+            raise IngestionLocked(
+                f"another ingestion is writing to the database (server pid {holder or 'unknown'}, from another "
+                "data dir or host); wait for it to finish"
+            )
+        try:
+            yield
+        finally:
+            # A session lock outlives transactions: released here, or the pooled connection would keep it.
+            try:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _WRITER_LOCK})
+            except Exception:
+                conn.invalidate()  # closing the connection drops the lock just as well
+    finally:
+        conn.close()
 
 
 def writer_may_be_active(data_dir: Path) -> bool:

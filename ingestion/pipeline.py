@@ -125,7 +125,7 @@ class Ingestor:
         t0 = time.perf_counter()
         report = IngestReport(collection=collection)
         tick = progress or (lambda _stage, _done, _total: None)
-        with writer_lock(self.data_dir):
+        with writer_lock(self.data_dir, self.store):
             col = ensure_collection(self.store, collection)
             self._repair(col)
             plans, seen_sources = self._plan(files, missing or [], col, report, tick)

@@ -218,7 +218,7 @@ def remove_documents(
     store: Store, data_dir: Path, index: IndexSettings, collection: str, refs: list[str]
 ) -> tuple[list[str], list[str]]:
     """Delete documents (by id or source) and switch to a snapshot without them: (removed, not_found)."""
-    with writer_lock(data_dir):
+    with writer_lock(data_dir, store):
         with store.session() as s:
             col = s.scalar(select(Collection).where(Collection.name == collection).with_for_update())
             if col is None:

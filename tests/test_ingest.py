@@ -168,6 +168,25 @@ def test_one_writer_at_a_time(tmp_path: Path, small_corpus: Path, embedder: Sent
         ing.ingest([small_corpus], "kb")
 
 
+@pytest.mark.postgres
+def test_one_writer_across_data_dirs_on_postgres(
+    tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder, postgres_server_url: str
+) -> None:
+    """Replicas on other hosts have data dirs of their own: the database itself lets one of them write."""
+    from tests.conftest import _reset_postgres
+
+    _reset_postgres(postgres_server_url)
+    url = postgres_server_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    here, there = _ingestor(url, tmp_path / "here", embedder), _ingestor(url, tmp_path / "there", embedder)
+    with writer_lock(there.data_dir, there.store):
+        with pytest.raises(IngestionLocked, match="another ingestion is writing to the database"):
+            here.ingest([small_corpus], "kb")
+        with pytest.raises(IngestionLocked, match="another ingestion"):
+            remove_documents(here.store, here.data_dir, IndexSettings(), "kb", ["faq/faq.csv"])
+    assert here.ingest([small_corpus], "kb").documents_added > 0  # released, and no pooled connection kept it
+    assert there.ingest([small_corpus], "kb").documents_unchanged > 0
+
+
 def test_remove_documents(tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder) -> None:
     data = tmp_path / "data"
     ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", data, embedder)
