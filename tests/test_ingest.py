@@ -187,6 +187,47 @@ def test_one_writer_across_data_dirs_on_postgres(
     assert there.ingest([small_corpus], "kb").documents_unchanged > 0
 
 
+@pytest.mark.postgres
+def test_a_killed_writer_leaves_no_database_lock(tmp_path: Path, postgres_server_url: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    url = postgres_server_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    holder = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from ingestion.locking import writer_lock\n"
+        "from ingestion.store import open_store\n"
+        "with writer_lock(Path(sys.argv[1]), open_store(sys.argv[2])):\n"
+        "    print('held', flush=True)\n"
+        "    time.sleep(600)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder, str(tmp_path / "there"), url], stdout=subprocess.PIPE, text=True
+    )
+    store = open_store(url)
+    _OPEN.append(store)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        with pytest.raises(IngestionLocked), writer_lock(tmp_path / "here", store):
+            pass
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        if proc.stdout is not None:
+            proc.stdout.close()
+    deadline = time.monotonic() + 30  # the server ends the dead client's session once it sees the socket close
+    while True:
+        try:
+            with writer_lock(tmp_path / "here", store):
+                break
+        except IngestionLocked:
+            assert time.monotonic() < deadline, "the killed writer's lock outlived it"
+            time.sleep(0.2)
+
+
 def test_remove_documents(tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder) -> None:
     data = tmp_path / "data"
     ing = _ingestor(f"sqlite:///{tmp_path / 't.db'}", data, embedder)
