@@ -107,11 +107,18 @@ class Retriever:
         if version is None:
             raise UnknownCollection(name)
         if view is None or view.version != version:
-            with self._lock:  # one loader per switch; others keep serving the old view meanwhile
+            # One loader per switch. Others keep serving the old view meanwhile, unless they have none or
+            # found theirs stale (then they wait for the new one).
+            if not self._lock.acquire(blocking=view is None or fresh):
+                assert view is not None  # a blocking acquire never fails
+                return view
+            try:
                 view = self._views.get(name)
                 if view is None or view.version != version:
                     view = load_view(self.store, self.data_dir, name, self.index_settings, self._segments, current=view)
                     self._views[name] = view
+            finally:
+                self._lock.release()
         self._checked[name] = now
         return view
 
