@@ -104,19 +104,26 @@ class LexicalIndex:
         n = len(self.rows)
         vocab, sc = self.retriever.vocab_dict, self.retriever.scores
         df = self.doc_freqs(terms)
-        totals = np.zeros(n, dtype=np.float32)
+        docs, weights = [], []
         for t in terms:
             if t not in vocab:
                 continue
             lo, hi = int(sc["indptr"][vocab[t]]), int(sc["indptr"][vocab[t] + 1])
             scale = 1.0 if idf is None else idf[t] / lucene_idf(n, df[t])
-            totals[sc["indices"][lo:hi]] += np.float32(scale) * sc["data"][lo:hi]
+            docs.append(sc["indices"][lo:hi])
+            weights.append(np.float32(scale) * sc["data"][lo:hi])
+        if not docs:
+            return []
+        # One counting pass over every posting: several times faster than a fancy-indexed add per term.
+        totals = np.bincount(np.concatenate(docs), np.concatenate(weights), minlength=n).astype(np.float32)
         if mask is not None:
             totals *= mask
-        k = min(k, n)
-        top = np.argpartition(-totals, k - 1)[:k] if k < n else np.arange(n)
-        top = top[np.argsort(-totals[top], kind="stable")]
-        return [(int(self.rows[d]), float(totals[d])) for d in top if totals[d] > 0]
+        # Rank only the documents that scored: a partial sort of a million scores costs more than the rest.
+        hit = np.flatnonzero(totals > 0)
+        if len(hit) > k:
+            hit = hit[np.argpartition(-totals[hit], k - 1)[:k]]
+        top = hit[np.argsort(-totals[hit], kind="stable")]
+        return [(int(self.rows[d]), float(totals[d])) for d in top]
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
