@@ -14,9 +14,11 @@ from sqlalchemy import func, select
 from app.services import make_ingestor
 from app.settings import Settings
 from cli.common import err_console, fail, print_json, require_data, state
+from ingestion.distributed import RayIngestError, RayIngestor, RayUnavailable
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked
 from ingestion.model_identity import ModelChanged
+from ingestion.pipeline import Ingestor
 from ingestion.store import Chunk, Collection, Document, Store, open_store
 from ingestion.writer import remove_documents
 
@@ -24,6 +26,7 @@ documents_app = typer.Typer(help="Inspect and remove ingested documents.", no_ar
 _STAGES = {
     "model": "Loading the embedding model",
     "read": "Reading and chunking",
+    "cluster": "Parsing, chunking and embedding on Ray",
     "embed": "Embedding chunks",
     "index": "Writing the index",
 }
@@ -35,12 +38,22 @@ def ingest_command(
     collection: str | None = typer.Option(None, "--collection", "-c", help="Target collection."),
     sync: bool = typer.Option(False, "--sync", help="Remove documents whose files are no longer present."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a summary."),
+    ray: str | None = typer.Option(
+        None,
+        "--ray",
+        metavar="ADDRESS",
+        help="Parse, chunk and embed on a Ray cluster (auto, HOST:PORT or ray://HOST:10001); needs the ray extra.",
+    ),
 ) -> None:
     """Ingest a knowledge base: only new or changed documents are embedded."""
     settings = state(ctx).settings()
     name = collection or settings.default_collection
     store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
-    ingestor = make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding))
+    try:
+        ingestor = _ingestor(settings, store, ray)
+    except RayUnavailable as exc:
+        store.dispose()
+        raise fail(str(exc), 2, as_json) from None
     try:
         if as_json:
             report = ingestor.ingest(paths, name, sync=sync)
@@ -65,6 +78,8 @@ def ingest_command(
         raise fail(str(exc), 3, as_json) from None
     except ModelChanged as exc:
         raise fail(str(exc), 2, as_json) from None
+    except RayIngestError as exc:
+        raise fail(str(exc), 1, as_json) from None
     finally:
         store.dispose()
     out = report.as_dict()
@@ -94,6 +109,20 @@ def ingest_command(
             err_console.print(f"[red]failed:[/red] {e['path']}: {e['error']}")
     if report.errors:
         raise typer.Exit(1)
+
+
+def _ingestor(settings: Settings, store: Store, ray_address: str | None) -> Ingestor:
+    if ray_address is None:
+        return make_ingestor(settings, store, SentenceTransformerEmbedder(settings.embedding))
+    return RayIngestor(
+        store,
+        settings.store.data_dir,
+        settings.chunking,
+        settings.index,
+        settings.ingest,
+        settings.embedding,
+        ray_address,
+    )
 
 
 def _open(ctx: typer.Context, as_json: bool) -> tuple[Settings, Store]:

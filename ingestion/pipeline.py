@@ -9,9 +9,8 @@ the store's vectors without embedding anything.
 from __future__ import annotations
 
 import hashlib
-import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -19,16 +18,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import load_only
 
 from ingestion import embed_cache
-from ingestion.admission import check_document
 from ingestion.catchup import advance
 from ingestion.chunking import ChunkSpan, chunk_document
 from ingestion.discovery import FoundFile, bad_source_char, discover, source_key
 from ingestion.embedder import ModelEmbedder
 from ingestion.failpoints import failpoint
-from ingestion.loaders import LoadedDocument, LoadError, PdfBudget, load_file
+from ingestion.loaders import LoadedDocument, LoadError
 from ingestion.locking import writer_lock
 from ingestion.manifests import current_version
 from ingestion.model_identity import ModelChanged, ModelStamp, RecordedModel, is_model_change
+from ingestion.preparing import FileWork, PreparedFile, prepare_file
 from ingestion.reembed import reembed_plans
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.store import Chunk, Collection, Document, Store
@@ -43,11 +42,6 @@ SIGNATURE_TAG = "all-MiniLM-L6-v2"
 
 def doc_id_for(collection: str, source: str) -> str:
     return hashlib.sha256(f"{collection}\0{source}".encode()).hexdigest()[:32]
-
-
-def _content_hash(doc: LoadedDocument, signature: str) -> str:
-    meta = [doc.title, doc.uri, doc.version, doc.verified_by, doc.verified_at, doc.tags, doc.extra, doc.format]
-    return hashlib.sha256(json.dumps([doc.text, meta, signature], sort_keys=True, default=str).encode()).hexdigest()
 
 
 def ensure_collection(store: Store, name: str) -> Collection:
@@ -188,7 +182,41 @@ class Ingestor:
         seen: set[str] = set()
         claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
         keys = {source_key(src): src for src in existing}
-        pdf_budget = PdfBudget(self.limits.max_pdf_content_bytes, self.limits.max_pdf_seconds)
+        changed = self._read(files, by_file, report, seen, tick)
+        # Files in the order given: which file owns a source is decided by who comes first.
+        for work, prepared in self._prepare(changed, col, tick):
+            old = by_file.get(work.source, [])
+            try:
+                if prepared.error is not None:
+                    raise LoadError(prepared.error)
+                for item in prepared.docs:
+                    _check_owner(item.doc.source, work.source, claimed, existing, keys)
+            except LoadError as exc:
+                self._fail(report, work.path, exc, old, seen)
+                continue
+            for item in prepared.docs:
+                doc = item.doc
+                claimed[doc.source] = work.source
+                keys.setdefault(source_key(doc.source), doc.source)
+                seen.add(doc.source)
+                prev = existing.get(doc.source)
+                if item.chunks is None and prev is not None:  # the content the store holds: nothing to write
+                    report.documents_unchanged += 1
+                    doc_id, chunks = prev.id, []
+                else:
+                    doc_id, chunks = doc_id_for(col.name, doc.source), item.chunks or []
+                plans.append(PlannedDocument(doc, doc_id, work.source, work.file_hash, item.content_hash, chunks, prev))
+        return plans, seen
+
+    def _read(
+        self,
+        files: list[FoundFile],
+        by_file: dict[str, list[Document]],
+        report: IngestReport,
+        seen: set[str],
+        tick: Progress,
+    ) -> Iterator[FileWork]:
+        """Each file whose bytes changed, read once; a file that cannot be read is reported here."""
         for i, f in enumerate(files):
             tick("read", i, len(files))
             old = by_file.get(f.source, [])
@@ -207,41 +235,25 @@ class Ingestor:
                 report.documents_unchanged += len(old)
                 seen.update(d.source for d in old)
                 continue
-            try:
-                docs = load_file(f.path, f.source, data, pdf_budget)
-                for doc in docs:
-                    check_document(doc, self.limits)
-                    _check_owner(doc.source, f.source, claimed, existing, keys)
-            except LoadError as exc:
-                self._fail(report, f.path, exc, old, seen)
-                continue
-            except Exception as exc:
-                # A parser's own limit or bug (pypdf's LimitReachedError, a RecursionError...) fails this
-                # file, never the batch: only a failure of the store aborts a run.
-                self._fail(report, f.path, LoadError(f"could not be parsed: {type(exc).__name__}: {exc}"), old, seen)
-                continue
-            for doc in docs:
-                claimed[doc.source] = f.source
-                keys.setdefault(source_key(doc.source), doc.source)
-                seen.add(doc.source)
-                prev = existing.get(doc.source)
-                chash = _content_hash(doc, self._signature())
-                if prev is not None and prev.content_hash == chash:
-                    report.documents_unchanged += 1
-                    plans.append(PlannedDocument(doc, prev.id, f.source, file_hash, chash, [], prev))
-                    continue
-                if not self._model_ready:  # loading takes seconds: say so rather than sit on "0 of N"
-                    tick("model", 0, 1)
-                    self.max_tokens()  # loads the model: only a changed document is chunked
-                    self._model_ready = True
-                    tick("model", 1, 1)
-                plans.append(
-                    PlannedDocument(
-                        doc, doc_id_for(col.name, doc.source), f.source, file_hash, chash, self._chunk(doc), prev
-                    )
-                )
+            yield FileWork(f.path, f.source, data, file_hash, {d.source: d.content_hash for d in old})
         tick("read", len(files), len(files))
-        return plans, seen
+
+    def _prepare(
+        self, changed: Iterable[FileWork], col: Collection, tick: Progress
+    ) -> Iterator[tuple[FileWork, PreparedFile]]:
+        """Parse, check and chunk each changed file, in order, one at a time (the Ray variant spreads this
+        step over a cluster: `ingestion/distributed.py`)."""
+
+        def chunk(doc: LoadedDocument) -> list[ChunkSpan]:
+            if not self._model_ready:  # loading takes seconds: say so rather than sit on "0 of N"
+                tick("model", 0, 1)
+                self.max_tokens()  # loads the model: only a changed document is chunked
+                self._model_ready = True
+                tick("model", 1, 1)
+            return self._chunk(doc)
+
+        for work in changed:
+            yield work, prepare_file(work, self.limits, self._signature(), chunk)
 
     def _chunk(self, doc: LoadedDocument) -> list[ChunkSpan]:
         return chunk_document(
