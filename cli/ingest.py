@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app.services import make_ingestor
 from app.settings import Settings
 from cli.common import err_console, fail, print_json, require_data, state
-from ingestion.distributed import RayIngestError, RayIngestor, RayUnavailable
+from ingestion.distributed import RayIngestError, RayIngestor, RayUnavailable, import_ray
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.locking import IngestionLocked
 from ingestion.model_identity import ModelChanged
@@ -48,12 +48,13 @@ def ingest_command(
     """Ingest a knowledge base: only new or changed documents are embedded."""
     settings = state(ctx).settings()
     name = collection or settings.default_collection
+    if ray is not None:
+        try:
+            import_ray()
+        except RayUnavailable as exc:
+            raise fail(str(exc), 2, as_json) from None
     store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
-    try:
-        ingestor = _ingestor(settings, store, ray)
-    except RayUnavailable as exc:
-        store.dispose()
-        raise fail(str(exc), 2, as_json) from None
+    ingestor = _ingestor(settings, store, ray)
     try:
         if as_json:
             report = ingestor.ingest(paths, name, sync=sync)
