@@ -143,3 +143,11 @@ def test_ray_without_the_extra_is_a_clear_error(
     assert result.exit_code == 2, result.output
     assert "ray extra" in result.output and "pip install" in result.output
     assert not (tmp_path / "d" / "tether.db").exists()  # refused before the store was opened
+
+
+def test_serving_and_the_cli_never_import_ray() -> None:
+    """Ray is imported only when an ingestion on it starts: the service and the default install never load it."""
+    code = "import sys, app.http.app, app.services, cli.main; print(sorted(m for m in sys.modules if m[:3] == 'ray'))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "[]"
