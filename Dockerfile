@@ -18,7 +18,10 @@ COPY app ./app
 COPY ingestion ./ingestion
 COPY evals ./evals
 COPY cli ./cli
-RUN pip install ".[postgres,redis]"
+# The extras: compose builds the Ray nodes' image with "postgres,redis,ray" (tether ingest --ray). Declared
+# here, after the torch layer, so that both images share it.
+ARG EXTRAS=postgres,redis
+RUN pip install ".[${EXTRAS}]"
 COPY corpus ./corpus
 
 RUN useradd --create-home --uid 10001 tether && mkdir -p /data && chown tether /data
