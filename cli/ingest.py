@@ -54,8 +54,8 @@ def ingest_command(
         except RayUnavailable as exc:
             raise fail(str(exc), 2, as_json) from None
     store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
-    ingestor = _ingestor(settings, store, ray)
     try:
+        ingestor = _ingestor(settings, store, ray)
         if as_json:
             report = ingestor.ingest(paths, name, sync=sync)
         else:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import math
 import pickle
+import socket
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -61,6 +62,18 @@ def import_ray() -> ModuleType:
             f"ingesting on Ray needs the ray extra ({exc}): pip install -e '.[ray]' (ray[data]==2.60.0)"
         ) from exc
     return ray
+
+
+def check_reachable(address: str, timeout_s: float = 5.0) -> None:
+    """Refuse an address where nothing listens: Ray itself retries a dead address for minutes."""
+    host_port = address.removeprefix("ray://")
+    host, _, port = host_port.rpartition(":")
+    if address == "auto" or not host or not port.isdigit():
+        return  # "auto" finds the local cluster itself, and fails at once without one
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s).close()
+    except OSError as exc:
+        raise RayIngestError(f"no Ray cluster answers at {address!r}: {exc}") from exc
 
 
 class PrecomputedEmbedder:
@@ -167,6 +180,7 @@ class RayIngestor(Ingestor):
         address: str,
     ) -> None:
         import_ray()  # fail before the run starts, not after the files were read
+        check_reachable(address)
         # One precision for the whole run, this machine's: an `auto` resolved on each worker could mix
         # bf16 and fp32 vectors in one collection on a cluster of unlike CPUs.
         resolved = precision.resolve(embedding.dtype).dtype

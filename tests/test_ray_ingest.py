@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import secrets
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -151,3 +152,19 @@ def test_serving_and_the_cli_never_import_ray() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip() == "[]"
+
+
+def test_an_address_where_no_cluster_answers_is_refused_at_once(
+    tmp_path: Path, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for k, v in RAY_ENV.items():  # as the cluster fixture imports it, whichever test imports ray first
+        monkeypatch.setenv(k, v)
+    pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]'")
+    with socket.socket() as s:  # a port nothing listens on: Ray itself would retry it for minutes
+        s.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{s.getsockname()[1]}"
+    args = ["--data-dir", str(tmp_path / "d"), "ingest", str(small_corpus), "--ray", address, "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert f"no Ray cluster answers at '{address}'" in result.output
+    assert current_version(tmp_path / "d", "default") is None
