@@ -25,8 +25,8 @@ from app.retrieval.hybrid import Retriever
 from app.settings import RetrievalSettings
 from cli.main import app as cli
 from ingestion.embedder import SentenceTransformerEmbedder
+from ingestion.manifests import current_version
 from ingestion.settings import IndexSettings
-from ingestion.snapshot import current_version
 from ingestion.store import Chunk, Document, open_store
 
 # Loopback only (Ray otherwise binds the machine's address), and a token of this test's own rather
