@@ -42,7 +42,8 @@ def ingest_command(
         None,
         "--ray",
         metavar="ADDRESS",
-        help="Parse, chunk and embed on a Ray cluster (auto, HOST:PORT or ray://HOST:10001); needs the ray extra.",
+        help="Parse, chunk and embed on the Ray cluster at HOST:PORT (or auto) of which this machine is a node; "
+        "needs the ray extra.",
     ),
 ) -> None:
     """Ingest a knowledge base: only new or changed documents are embedded."""

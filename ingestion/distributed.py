@@ -66,8 +66,7 @@ def import_ray() -> ModuleType:
 
 def check_reachable(address: str, timeout_s: float = 5.0) -> None:
     """Refuse an address where nothing listens: Ray itself retries a dead address for minutes."""
-    host_port = address.removeprefix("ray://")
-    host, _, port = host_port.rpartition(":")
+    host, _, port = address.rpartition(":")
     if address == "auto" or not host or not port.isdigit():
         return  # "auto" finds the local cluster itself, and fails at once without one
     try:
@@ -166,8 +165,8 @@ class FilePreparer:
 
 
 class RayIngestor(Ingestor):
-    """An `Ingestor` whose per-file work runs on the Ray cluster at `address` ("auto", "HOST:PORT" of a
-    cluster this machine belongs to, or "ray://HOST:10001" through Ray Client)."""
+    """An `Ingestor` whose per-file work runs on the Ray cluster at `address` ("HOST:PORT" or "auto"; this
+    machine is one of its nodes)."""
 
     def __init__(
         self,
