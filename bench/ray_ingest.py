@@ -60,7 +60,7 @@ def main() -> None:
     os.environ.update(RAY_ENV)  # before the import: Ray reads its configuration once
     import ray
 
-    ray.init(num_cpus=args.cpus, include_dashboard=False, logging_level=logging.WARNING)
+    ray.init("local", num_cpus=args.cpus, include_dashboard=False, logging_level=logging.WARNING)
     address = str(ray.get_runtime_context().gcs_address)
     cpu = next(
         (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),

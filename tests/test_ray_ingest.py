@@ -44,7 +44,14 @@ def ray_address() -> Iterator[str]:
         for k, v in RAY_ENV.items():  # before the import: Ray reads its configuration once
             mp.setenv(k, v)
         ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install -e '.[ray]'")
-        ray.init(num_cpus=2, include_dashboard=False, object_store_memory=200_000_000, logging_level=logging.WARNING)
+        # "local": a cluster of this test's own, even where another runs on the machine.
+        ray.init(
+            "local",
+            num_cpus=2,
+            include_dashboard=False,
+            object_store_memory=200_000_000,
+            logging_level=logging.WARNING,
+        )
         try:
             yield str(ray.get_runtime_context().gcs_address)
         finally:
