@@ -73,6 +73,8 @@ def main() -> None:
             corpora = {"corpus/": args.corpus}
             if (args.covidqa / "covidqa_dev.json").exists():
                 corpora["COVID-QA"] = covidqa_as_files(args.covidqa, Path(tmp) / "covidqa")
+            else:
+                print(f"COVID-QA skipped: no {args.covidqa / 'covidqa_dev.json'}", file=sys.stderr)
             for name, kb in corpora.items():
                 local = ingest(kb, Path(tmp) / f"{name}-local", None)
                 on_ray = ingest(kb, Path(tmp) / f"{name}-ray", address)
