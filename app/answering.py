@@ -14,7 +14,7 @@ from itertools import chain
 from app.grounding.answer_policies import PolicyResult, Status, apply_policy
 from app.grounding.answerability import Answerability, AnswerabilityJudge
 from app.grounding.claims import parse_answer, parse_citations
-from app.grounding.conflicts import Conflict, find_conflict
+from app.grounding.conflicts import ConflictingSources, find_conflict
 from app.grounding.renumber import Renumberer
 from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
@@ -149,7 +149,7 @@ class Answerer:
         timings: dict[str, float],
         t0: float,
         judged: Answerability | None = None,
-        conflict: Conflict | None = None,
+        conflict: ConflictingSources | None = None,
     ) -> Answer:
         parsed = parse_answer(raw, n_passages=len(passages))
         t2 = time.perf_counter()
@@ -190,7 +190,7 @@ class Answerer:
             conflicts=(conflict,) if conflict is not None and result.status != "abstained" else (),
         )
 
-    def _conflict(self, text: str, passages: list[Passage]) -> Conflict | None:
+    def _conflict(self, text: str, passages: list[Passage]) -> ConflictingSources | None:
         """A document among the passages that gives other figures for what the answer states."""
         cited = list(dict.fromkeys(n for c in parse_citations(text, len(passages)) for n in c.numbers))
         return find_conflict(text, passages, cited)
@@ -285,7 +285,7 @@ class Answerer:
         raw_text: str | None = None,
         model: str | None = None,
         passages: tuple[Passage, ...] = (),
-        conflicts: tuple[Conflict, ...] = (),
+        conflicts: tuple[ConflictingSources, ...] = (),
     ) -> Answer:
         """The one place an Answer is made, whatever path produced it, with the fields every answer
         carries; closes the total timing."""

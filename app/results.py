@@ -15,7 +15,7 @@ from typing import Any
 
 from app.grounding.answer_policies import Policy, Status
 from app.grounding.answerability import Answerability
-from app.grounding.conflicts import Conflict
+from app.grounding.conflicts import ConflictingSources
 from app.grounding.verifier import ClaimVerdict
 from app.retrieval.passages import Passage
 
@@ -121,7 +121,7 @@ class Answer:
     timings: Mapping[str, float]
     trace_id: str
     passages: tuple[Passage, ...] = ()
-    conflicts: tuple[Conflict, ...] = ()  # sources that disagree with what the answer states
+    conflicts: tuple[ConflictingSources, ...] = ()  # sources that disagree with what the answer states
 
     def __post_init__(self) -> None:
         _freeze(self)
@@ -176,7 +176,7 @@ class Answer:
             collection_version=d["collection_version"],
             timings=d.get("timings") or {},
             trace_id=d["trace_id"],
-            conflicts=tuple(Conflict.from_dict(c) for c in d.get("conflicts") or ()),
+            conflicts=tuple(ConflictingSources.from_dict(c) for c in d.get("conflicts") or ()),
         )
 
 

@@ -172,7 +172,7 @@ def answerability_command(
     share of answerable questions wrongly abstained, ms/item."""
     from app.grounding.answerability import AnswerabilityJudge
     from evals.answerability import DATASETS as ANSWER_SETS
-    from evals.answerability import load, measure
+    from evals.answerability import load_answerability_items, measure
     from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 
     if dataset not in ANSWER_SETS:
@@ -181,7 +181,7 @@ def answerability_command(
         raise fail(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
     settings = settings_from(ctx)
     try:
-        items = load(dataset, path)
+        items = load_answerability_items(dataset, path)
     except FileNotFoundError as exc:
         raise fail(f"{dataset} is not under --path {path}: {exc.filename}") from None
     judge = AnswerabilityJudge(CachedEmbedder(SentenceTransformerEmbedder(settings.embedding)), settings.answerability)

@@ -96,7 +96,7 @@ def _passages(text: str, doc_id: str, title: str) -> list[Passage]:
     return [replace(p, title=title) for p in passages_from_text(text, doc_id, per_passage=5)][:3]
 
 
-def load(dataset: str, root: Path) -> list[AnswerItem]:
+def load_answerability_items(dataset: str, root: Path) -> list[AnswerItem]:
     if dataset == "squad2":
         return squad_heldout(root)
     if dataset == "covidqa":

@@ -88,7 +88,7 @@ def _is_placeholder(ch: str, markers: list[str]) -> bool:
     return 0 <= ord(ch) - _PLACEHOLDER < len(markers)
 
 
-def swap_number(sentence: str, context: str) -> tuple[str, str] | None:
+def corrupt_number(sentence: str, context: str) -> tuple[str, str] | None:
     """The first number changed to one absent from `context`: (new sentence, "old -> new")."""
     m = _NUMBER.search(sentence)
     if not m:
@@ -103,7 +103,7 @@ def swap_number(sentence: str, context: str) -> tuple[str, str] | None:
     return None
 
 
-def swap_name(sentence: str, context: str, key: str) -> tuple[str, str] | None:
+def corrupt_name(sentence: str, context: str, key: str) -> tuple[str, str] | None:
     """A capitalised name (not the sentence's first word) swapped for another from `context`."""
     m = _NAME.search(sentence)
     if not m:
@@ -114,7 +114,7 @@ def swap_name(sentence: str, context: str, key: str) -> tuple[str, str] | None:
     return sentence[: m.start(1)] + new + sentence[m.end(1) :], f"{old} -> {new}"
 
 
-def negate(sentence: str) -> tuple[str, str] | None:
+def corrupt_polarity(sentence: str) -> tuple[str, str] | None:
     """Polarity flipped: an existing negation removed, else "not" put after the first auxiliary."""
     for pattern, repl in _NEGATED:
         m = pattern.search(sentence)
@@ -137,11 +137,11 @@ def corrupt(answer: str, kind: str, context: str, key: str) -> tuple[str, str, s
         for seg in claims:
             text, markers = _protect(seg.text)
             if k == "number":
-                done = swap_number(text, context)
+                done = corrupt_number(text, context)
             elif k == "entity":
-                done = swap_name(text, context, key)
+                done = corrupt_name(text, context, key)
             else:
-                done = negate(text)
+                done = corrupt_polarity(text)
             if done is not None:
                 new = _restore(done[0], markers)
                 return answer[: seg.start] + new + answer[seg.end :], k, done[1]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import eval_app
-from evals.detector.datasets import load, to_passages
+from evals.detector.datasets import load_detector_items, to_passages
 
 DATASETS = Path(__file__).parents[1].parent / "shared" / "datasets"
 KEYS = {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "auroc", "items", "ms_per_item"}
@@ -83,10 +83,10 @@ def test_splits_are_halves_of_any_file(tmp_path: Path) -> None:
         for i in range(1, 8)
     ]  # fmt: skip
     (tmp_path / "qa_one_turn.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    train, test = load("halueval-qa", tmp_path, "train"), load("halueval-qa", tmp_path, "test")
+    train, test = (load_detector_items("halueval-qa", tmp_path, split) for split in ("train", "test"))
     assert [i.id for i in train[::2]] == ["halueval-1-r", "halueval-2-r", "halueval-3-r"]
     assert [i.id for i in test[::2]] == ["halueval-4-r", "halueval-5-r", "halueval-6-r", "halueval-7-r"]
-    assert len(load("halueval-qa", tmp_path, "all")) == 14
+    assert len(load_detector_items("halueval-qa", tmp_path, "all")) == 14
 
 
 @pytest.mark.datasets
@@ -103,7 +103,7 @@ def test_table_output() -> None:
 @needs_data
 @pytest.mark.parametrize(("dataset", "split", "first"), [("halueval-qa", "train", 1), ("halueval-qa", "test", 251)])
 def test_declared_splits(dataset: str, split: str, first: int) -> None:
-    items = load(dataset, DATASETS, split)  # type: ignore[arg-type]
+    items = load_detector_items(dataset, DATASETS, split)  # type: ignore[arg-type]
     assert len(items) == 500 and items[0].id == f"halueval-{first}-r" and items[1].hallucinated
     passages = to_passages(items[0].source)
     for p in passages:  # passages carry sentence offsets into the source text
@@ -114,7 +114,7 @@ def test_declared_splits(dataset: str, split: str, first: int) -> None:
 @pytest.mark.datasets
 @needs_data
 def test_faithbench_splits_and_labels() -> None:
-    train, test = load("faithbench", DATASETS, "train"), load("faithbench", DATASETS, "test")
+    train, test = (load_detector_items("faithbench", DATASETS, split) for split in ("train", "test"))
     assert (len(train), len(test)) == (200, 200)
     assert {i.id.split("-")[1] for i in test} == {"5", "6", "7", "8"}
     assert all(i.hallucinated == bool(i.spans) for i in train if i.spans)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from evals import correctness, metrics
-from evals.faults import KINDS, corrupt, negate, plan_faults, swap_name, swap_number
+from evals.faults import KINDS, corrupt, corrupt_name, corrupt_number, corrupt_polarity, plan_faults
 from evals.metrics import Rate, wilson
 from evals.suite import DEFAULT_SUITE, SuiteError, load_suite, parse_thresholds
 
@@ -303,9 +303,9 @@ CONTEXT = "The Business plan includes 5 TB. Only the Enterprise plan has 15 TB. 
         ("No number here.", None),
     ],
 )
-def test_swap_number_picks_a_value_absent_from_the_passages(sentence: str, expected: str | None) -> None:
+def test_corrupt_number_picks_a_value_absent_from_the_passages(sentence: str, expected: str | None) -> None:
     context = CONTEXT + " 360 days for Enterprise."
-    done = swap_number(sentence, context)
+    done = corrupt_number(sentence, context)
     assert (done[0] if done else None) == expected
 
 
@@ -321,13 +321,13 @@ def test_swap_number_picks_a_value_absent_from_the_passages(sentence: str, expec
         ("Plain statement here.", None),
     ],
 )
-def test_negate(sentence: str, expected: str | None) -> None:
-    done = negate(sentence)
+def test_corrupt_polarity(sentence: str, expected: str | None) -> None:
+    done = corrupt_polarity(sentence)
     assert (done[0] if done else None) == expected
 
 
-def test_swap_name_prefers_a_name_from_the_passages() -> None:
-    done = swap_name("On the Business plan you get 5 TB.", CONTEXT, "q1")
+def test_corrupt_name_prefers_a_name_from_the_passages() -> None:
+    done = corrupt_name("On the Business plan you get 5 TB.", CONTEXT, "q1")
     assert done is not None and done[0] == "On the Enterprise plan you get 5 TB."
 
 

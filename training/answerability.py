@@ -100,7 +100,7 @@ def _articles(folder: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     return out
 
 
-def load_examples(datasets: Path, helpcentre: Path) -> dict[str, list[Example]]:
+def load_answerability_examples(datasets: Path, helpcentre: Path) -> dict[str, list[Example]]:
     sources = {
         "squad2": list(answer_sources.squad(datasets)),
         "covidqa": list(answer_sources.covidqa(datasets)),
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--init", type=Path, default=None, help="a trained adapter: run the second stage from it")
     args = ap.parse_args(argv)
     rng = random.Random(SEED)
-    examples = load_examples(args.datasets, args.helpcentre)
+    examples = load_answerability_examples(args.datasets, args.helpcentre)
     if args.limit:
         examples = {k: rng.sample(v, min(args.limit, len(v))) for k, v in examples.items()}
     if args.init is None:

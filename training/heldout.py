@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ingestion.settings import EmbeddingSettings
     from training.examples import split
     from training.pairs import to_pairs
-    from training.support import HELPCENTRE, STAGE2, load_examples, stage2_examples
+    from training.support import HELPCENTRE, STAGE2, load_support_examples, stage2_examples
     from training.trainer import DEFAULT_DATASETS, SEED, evaluate
 
     ap = argparse.ArgumentParser(prog="python -m training.heldout", description=__doc__.split("\n\n")[0])
@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--int8", action="store_true")
     ap.add_argument("--source", action="append", default=None, help="default: helpcentre-edits")
     args = ap.parse_args(argv)
-    examples = load_examples(args.datasets, HELPCENTRE, random.Random(SEED))
+    examples = load_support_examples(args.datasets, HELPCENTRE, random.Random(SEED))
     second = stage2_examples(examples, HELPCENTRE, random.Random(SEED + 1))
     embedder = SentenceTransformerEmbedder(EmbeddingSettings(batch_size=64))
     model = CrossEncoder(adapter_path=args.adapter, dtype="fp32", int8=args.int8)

@@ -104,7 +104,7 @@ def stage2_examples(
     return out
 
 
-def load_examples(
+def load_support_examples(
     datasets: Path, helpcentre: Path, rng: random.Random, permissive_only: bool = False
 ) -> dict[str, list[Example]]:
     from training.public import read_all
@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     rng = random.Random(SEED)
-    examples = load_examples(args.datasets, args.helpcentre, rng, args.permissive)
+    examples = load_support_examples(args.datasets, args.helpcentre, rng, args.permissive)
     if args.limit:
         examples = {k: rng.sample(v, min(args.limit, len(v))) for k, v in examples.items()}
     if not args.stage2:

@@ -37,7 +37,7 @@ class Side:
 
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
+class ConflictingSources:
     cited: Side  # the sentence the answer stands on
     other: Side  # the sentence of another document that gives other figures
     authoritative: int | None  # the passage number whose document outranks the other's, if one does
@@ -50,17 +50,17 @@ class Conflict:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Conflict:
+    def from_dict(cls, d: dict[str, Any]) -> ConflictingSources:
         (a, b), (ta, tb) = d["passages"], d["sentences"]
         return cls(Side(a, ta), Side(b, tb), d.get("authoritative"))
 
-    def renumbered(self, mapping: dict[int, int]) -> Conflict:
+    def renumbered(self, mapping: dict[int, int]) -> ConflictingSources:
         """The same conflict with the answer's citation numbers (`renumber.Renumberer.mapping`)."""
 
         def new(n: int | None) -> int | None:
             return None if n is None else mapping.get(n, n)
 
-        return Conflict(
+        return ConflictingSources(
             Side(new(self.cited.n) or 0, self.cited.text),
             Side(new(self.other.n) or 0, self.other.text),
             new(self.authoritative),
@@ -81,7 +81,7 @@ def authority(p: Passage) -> tuple[int, int, str]:
     )
 
 
-def find_conflict(answer: str, passages: Sequence[Passage], cited: Sequence[int]) -> Conflict | None:
+def find_conflict(answer: str, passages: Sequence[Passage], cited: Sequence[int]) -> ConflictingSources | None:
     """The first conflict between a sentence the answer states (one of a cited passage's, 1-based
     numbers in order of use, whose words the answer mostly repeats) and a sentence of another document
     among `passages`."""
@@ -99,7 +99,7 @@ def find_conflict(answer: str, passages: Sequence[Passage], cited: Sequence[int]
                     if disagree(sa, sb):
                         ra, rb = authority(passages[a - 1]), authority(passages[b - 1])
                         best = a if ra > rb else b if rb > ra else None
-                        return Conflict(Side(a, sa), Side(b, sb), best)
+                        return ConflictingSources(Side(a, sa), Side(b, sb), best)
     return None
 
 

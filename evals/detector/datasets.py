@@ -168,7 +168,7 @@ def load_claim_set(dataset: str, path: Path) -> list[DetectorItem]:
     return items
 
 
-def load(dataset: str, path: Path, split: Split = "test") -> list[DetectorItem]:
+def load_detector_items(dataset: str, path: Path, split: Split = "test") -> list[DetectorItem]:
     if dataset == "halueval-qa":
         return load_halueval_qa(path, split)
     if dataset == "faithbench":

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.grounding.verifier import Verification, Verifier
 from evals.detector.classification import best_cut, summarize
-from evals.detector.datasets import DetectorItem, Split, item_passages, load
+from evals.detector.datasets import DetectorItem, Split, item_passages, load_detector_items
 
 MAPPING = (
     "an answer is predicted hallucinated when the verifier labels any of its claims 'unsupported' "
@@ -75,7 +75,7 @@ def detect(items: list[DetectorItem], verifier: Verifier, threshold: float | Non
 def tune_threshold(dataset: str, path: Path, verifier: Verifier, limit: int | None = None) -> float:
     """The support cut that maximises balanced accuracy on the dataset's train split (ties: the
     cut nearest 0.5), for a detector benchmark whose operating point differs from the default."""
-    items = load(dataset, path, "train")[:limit]
+    items = load_detector_items(dataset, path, "train")[:limit]
     results = list(detect(items, verifier))
     return best_cut([r.hallucinated for r in results], [1.0 - r.score for r in results])
 
@@ -95,7 +95,7 @@ def run_detector(
     support cut `threshold` (None: the verifier's own labels), plus, under `verifier_labels`, the same
     metrics by the verifier's own labels. Pass a list as `rows` to receive every item's own result."""
     if items is None:
-        items = load(dataset, path, split)
+        items = load_detector_items(dataset, path, split)
         if limit is not None:
             items = items[:limit]
     results = list(detect(items, verifier, threshold))
