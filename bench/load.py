@@ -5,6 +5,8 @@
 
 The server runs in a child process on a temporary data dir holding the demo corpus. "floor" is
 encoding the question alone (the embedding model, in this process), the least any answer can cost.
+Each row also gives the server's CPU time per request (user + system, from /proc): on a machine that
+other jobs share, wall times swing with their load; the CPU a request costs much less.
 With --ingest-while, one writer keeps replacing a document over HTTP while the clients ask about it;
 every citation of it must quote the text of a revision that existed (checked against what was written).
 """
@@ -182,6 +184,15 @@ def start_server(data: Path, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("server did not become ready")
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process `pid`, all its threads (Linux /proc); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def floor_ms(n: int = 50) -> float:
     from ingestion.embedder import SentenceTransformerEmbedder
 
@@ -217,8 +228,13 @@ def main() -> None:
                 for path in ("/v1/retrieve", "/v1/answer"):
                     for c in (1, 16):
                         asyncio.run(run_load(base, path, c, 60, requests=10))  # warm
+                        cpu0 = cpu_seconds(proc.pid)
                         r = asyncio.run(run_load(base, path, c, 600, requests=args.requests))
-                        out[f"{path} c={c}"] = r.summary()
+                        cpu1 = cpu_seconds(proc.pid)
+                        row = r.summary()
+                        if cpu0 is not None and cpu1 is not None and r.latencies_ms:
+                            row["server_cpu_ms_per_request"] = round((cpu1 - cpu0) * 1000 / len(r.latencies_ms), 1)
+                        out[f"{path} c={c}"] = row
         finally:
             proc.terminate()
             proc.wait(timeout=30)
