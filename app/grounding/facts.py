@@ -1,12 +1,13 @@
 """Pure text analysis for the grounding checks: the content words (stemmed), numbers, dates,
-names, quantity words and negation scope of one text, computed once per text (evidence sentences
-are cached with their facts), and the negation comparison between two texts."""
+names, quantity words and negation scope of one text, computed once per text (`analyze` keeps the
+facts of the texts it saw last), and the negation comparison between two texts."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingestion.text import STOP_WORDS, stem
 
@@ -85,6 +86,10 @@ def _fmt(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:.6g}"
 
 
+# Passage sentences come back answer after answer, and one answer reads each several times (the
+# answerability judge, the verifier, the conflict check compares every pair): the facts are kept by text.
+# A TextFacts is read-only; 16,384 of them hold a few MB.
+@lru_cache(maxsize=16_384)
 def analyze(text: str) -> TextFacts:
     """Content stems, numbers, dates, names, quantity words and negation scope of `text`."""
     reply = _LEADING_REPLY.match(text)  # "No, Pam Veasey is Canadian": a reply, not a negation

@@ -90,7 +90,6 @@ class LocalVerifier:
         self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
         self.settings = settings or VerifierSettings()
         self.model = model or CrossEncoder(dtype=self.settings.dtype, threads=None, int8=self.settings.int8)
-        self.text_facts: TextLRU[TextFacts] = TextLRU(cache_size)
         self.logit_cache: TextLRU[float] = TextLRU(cache_size)
 
     def verify(
@@ -116,7 +115,7 @@ class LocalVerifier:
         ev = _Evidence(
             sentences=sentences,
             vecs=vecs[: len(sentences)],
-            facts=[self._facts(t) for t in texts],
+            facts=[analyze(t) for t in texts],
             tokens=self.embedder.count_tokens(texts),
             previous=_previous(sentences),
             text=canonical(" ".join(texts)),
@@ -197,9 +196,7 @@ class LocalVerifier:
             if not cand:
                 out[key] = _Judged(0.0, (), "citations_hold_no_sentences")
                 continue
-            scores = sentence_scores(
-                fact_vecs[i], self._facts(fact).bag, ev.vecs[cand], [ev.facts[j].bag for j in cand]
-            )
+            scores = sentence_scores(fact_vecs[i], analyze(fact).bag, ev.vecs[cand], [ev.facts[j].bag for j in cand])
             local_prev = [_local(ev.previous[j], cand) for j in cand]
             picked = choose_window(
                 scores, [ev.tokens[j] for j in cand], self.settings.window_tokens, previous=local_prev
@@ -218,7 +215,7 @@ class LocalVerifier:
                     shown.append(((j, sc),))
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
             reason = "number_not_in_evidence" if missing_quantities(fact, scope) else None
-            reason = reason or copy_edit(self._facts(fact), [ev.facts[j] for j in cand])
+            reason = reason or copy_edit(analyze(fact), [ev.facts[j] for j in cand])
             readings[key] = (list(zip(options, shown, strict=True)), reason)
         pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))
         t = time.perf_counter()
@@ -240,13 +237,6 @@ class LocalVerifier:
             evidence=[_evidence(sentences[w], score) for w, score in _shown(j.window)],
             reason=None if ok else (j.reason or "not_entailed"),
         )
-
-    def _facts(self, text: str) -> TextFacts:
-        hit = self.text_facts.get(text)
-        if hit is None:
-            hit = analyze(text)
-            self.text_facts.put(text, hit)
-        return hit
 
 
 def _similarity(fact: str, seg: Segment, question: str | None) -> str:
