@@ -169,8 +169,8 @@ class SentenceTransformerEmbedder:
 
 
 class TextLRU(Generic[V]):
-    """Bounded LRU of text → value; thread-safe. Keeps the encoder's vectors (CachedEmbedder), and the
-    verifier's and answerability judge's text facts and cross-encoder logits."""
+    """Bounded LRU of text → value; thread-safe. Keeps the encoder's vectors and token counts
+    (CachedEmbedder), and the verifier's and answerability judge's cross-encoder logits."""
 
     def __init__(self, maxsize: int = 20_000) -> None:
         self.maxsize = maxsize
@@ -210,6 +210,8 @@ class CachedEmbedder:
     def __init__(self, inner: Embedder, maxsize: int = 20_000) -> None:
         self.inner = inner
         self.cache: TextLRU[np.ndarray] = TextLRU(maxsize)
+        # The verifier and the answerability judge measure the same sentences against their token budgets.
+        self.token_counts: TextLRU[int] = TextLRU(maxsize)
 
     @property
     def dim(self) -> int:
@@ -220,7 +222,14 @@ class CachedEmbedder:
         return self.inner.max_tokens
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return self.inner.count_tokens(texts)
+        """One call to the inner tokenizer for the texts not counted before; counts in the order given."""
+        found = {t: n for t in dict.fromkeys(texts) if (n := self.token_counts.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            for text, n in zip(missing, self.inner.count_tokens(missing), strict=True):
+                found[text] = n
+                self.token_counts.put(text, n)
+        return [found[t] for t in texts]
 
     def token_spans(self, text: str) -> list[tuple[int, int]] | None:
         return self.inner.token_spans(text)

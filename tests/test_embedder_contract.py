@@ -45,6 +45,8 @@ def test_contract_tokens_as_the_model_sees_them(impl: Embedder) -> None:
     counts = impl.count_tokens(TEXTS[:2])
     assert counts[0] == len(impl.token_spans(TEXTS[0]) or []) + 2  # with [CLS] and [SEP]
     assert counts[1] > counts[0] and impl.count_tokens([]) == []
+    # Counted again, in another order, with a repeat (the cache answers from what it counted above).
+    assert impl.count_tokens([TEXTS[1], TEXTS[0], TEXTS[1]]) == [counts[1], counts[0], counts[1]]
     assert impl.max_tokens == 256
 
 
