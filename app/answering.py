@@ -36,13 +36,13 @@ class PassagesUsed:
 
 
 @dataclass(frozen=True, slots=True)
-class Delta:
+class TextDelta:
     """Stream event: the next piece of the backend's text."""
 
     text: str
 
 
-StreamEvent = PassagesUsed | Delta | Answer
+StreamEvent = PassagesUsed | TextDelta | Answer
 
 
 def _ms(t0: float) -> float:
@@ -102,7 +102,7 @@ class Answerer:
         return self.finish(q, retrieval, numbers.reorder(passages), text, gen.model, timings, t0, judged, conflict)
 
     def stream(self, q: AnswerQuery) -> Iterator[StreamEvent]:
-        """Events: PassagesUsed, a Delta per piece of text, then the Answer (the same as answer()'s)."""
+        """Events: PassagesUsed, a TextDelta per piece of text, then the Answer (the same as answer()'s)."""
         t0 = time.perf_counter()
         retrieval = self.retrieve(q)
         timings: dict[str, float] = {"retrieve_ms": _ms(t0)}
@@ -133,7 +133,7 @@ class Answerer:
                 text = numbers.feed(delta)
             if text:
                 parts.append(text)
-                yield Delta(text)
+                yield TextDelta(text)
         timings["generate_ms"] = _ms(t1)
         conflict = conflict.renumbered(numbers.mapping) if conflict else None
         passages = numbers.reorder(passages)

@@ -174,7 +174,7 @@ def test_the_configured_default_can_be_off(extractive: Services) -> None:
 def test_renumbered_citations_still_point_at_their_passages(openai_stack: Services, llm_server: OpenAIServer) -> None:
     """The LLM cites prompt numbers out of order; the answer numbers them 1, 2 in order of use, each
     citation is the passage its sentence came from, and streaming gives the same answer."""
-    from app.answering import Delta
+    from app.answering import TextDelta
     from app.results import Answer
 
     question = "How much does Quillpad Team cost, and which formats can a notebook be exported in?"
@@ -197,7 +197,7 @@ def test_renumbered_citations_still_point_at_their_passages(openai_stack: Servic
     assert plain["citations"][1]["chunk_id"] == passages[second - 1].chunk_id
     assert all(c["citations_support"] for c in plain["claims"]), plain["claims"]
     final = next(e for e in events if isinstance(e, Answer)).to_dict()
-    streamed = "".join(e.text for e in events if isinstance(e, Delta))
-    assert len([e for e in events if isinstance(e, Delta)]) > 2  # word by word, markers cut or not
+    streamed = "".join(e.text for e in events if isinstance(e, TextDelta))
+    assert len([e for e in events if isinstance(e, TextDelta)]) > 2  # word by word, markers cut or not
     assert final["answer"] == streamed == plain["answer"]
     assert [c["chunk_id"] for c in final["citations"]] == [c["chunk_id"] for c in plain["citations"]]

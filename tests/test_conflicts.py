@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.answering import AnswerQuery, Delta
+from app.answering import AnswerQuery, TextDelta
 from app.grounding.conflicts import authority, disagree
 from app.grounding.verifier import passages_from_text
 from app.results import Answer
@@ -73,7 +73,7 @@ def test_a_planted_page_gives_conflicting_sources_with_both_cited(stack: Service
     assert [c["n"] for c in r["citations"]] == list(range(1, len(r["citations"]) + 1))
     events = list(stack.answerer.stream(q))
     final = next(e for e in events if isinstance(e, Answer)).to_dict()
-    streamed = "".join(e.text for e in events if isinstance(e, Delta))
+    streamed = "".join(e.text for e in events if isinstance(e, TextDelta))
     assert final["answer"] == streamed == r["answer"] and final["conflicts"] == r["conflicts"]
 
 

@@ -68,7 +68,7 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
+class AnswerSegment:
     """One sentence (or list item, or table row) of the answer. `text == answer[start:end]`;
     `clean` is what the verifier reads (markers and markdown removed) and `context` is a list's lead-in
     that gives an item its subject ("The Pro plan includes:" before "- 10 seats")."""
@@ -100,10 +100,10 @@ class Segment:
 @dataclass(frozen=True, slots=True)
 class ParsedAnswer:
     answer: str
-    segments: list[Segment] = field(default_factory=list)
+    segments: list[AnswerSegment] = field(default_factory=list)
 
     @property
-    def claims(self) -> list[Segment]:
+    def claims(self) -> list[AnswerSegment]:
         return [s for s in self.segments if s.is_claim]
 
     @property
@@ -170,7 +170,7 @@ def classify(clean: str) -> SegmentKind:
 
 def parse_answer(answer: str, n_passages: int | None = None) -> ParsedAnswer:
     """Segments of `answer` in order; claims carry their citation markers and list context."""
-    segments: list[Segment] = []
+    segments: list[AnswerSegment] = []
     lines = _lines(answer)
     in_code = False
     lead_in = ""  # the sentence or heading that introduces the list items below it
@@ -189,7 +189,7 @@ def parse_answer(answer: str, n_passages: int | None = None) -> ParsedAnswer:
         if _FENCE.match(line) or in_code:
             flush()
             in_code = in_code != bool(_FENCE.match(line))
-            segments.append(Segment("code", s, e, line, line.strip()))
+            segments.append(AnswerSegment("code", s, e, line, line.strip()))
             continue
         if not line.strip() or _RULE.match(line):
             flush()
@@ -207,7 +207,7 @@ def parse_answer(answer: str, n_passages: int | None = None) -> ParsedAnswer:
             flush()
             hs = s + (heading.end() if heading else 0)
             clean = strip_markup(answer[hs:e].replace("|", " , ").strip(" ,|"))
-            segments.append(Segment("heading", hs, e, answer[hs:e], clean))
+            segments.append(AnswerSegment("heading", hs, e, answer[hs:e], clean))
             lead_in = clean.rstrip(":")
             continue
         bullet = _BULLET.match(line)
@@ -223,7 +223,7 @@ def parse_answer(answer: str, n_passages: int | None = None) -> ParsedAnswer:
     return ParsedAnswer(answer, segments)
 
 
-def split_claims(answer: str, n_passages: int | None = None) -> list[Segment]:
+def split_claims(answer: str, n_passages: int | None = None) -> list[AnswerSegment]:
     return parse_answer(answer, n_passages).claims
 
 
@@ -263,7 +263,7 @@ def _add_sentences(
     start: int,
     end: int,
     n_passages: int | None,
-    out: list[Segment],
+    out: list[AnswerSegment],
     *,
     item: bool,
     context: str,
@@ -275,4 +275,4 @@ def _add_sentences(
         kind = classify(clean)
         if kind == "claim" and not re.search(r"[A-Za-z0-9]", _MARKER.sub("", clean)):
             kind = "heading"
-        out.append(Segment(kind, s, e, text, clean, markers, item, context))
+        out.append(AnswerSegment(kind, s, e, text, clean, markers, item, context))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from app.grounding.claims import Segment, parse_answer
+from app.grounding.claims import AnswerSegment, parse_answer
 from app.grounding.facts import analyze
 from app.grounding.verifier import ClaimVerdict, Evidence, Verification, passage_sentences
 from app.llm.base import GenerationRequest, LLMBackend, Message
@@ -62,7 +62,7 @@ class LLMJudgeVerifier:
         )
 
     def _verdict(
-        self, seg: Segment, raw: dict[str, Any] | str | None, passages: Sequence[Passage], cut: float
+        self, seg: AnswerSegment, raw: dict[str, Any] | str | None, passages: Sequence[Passage], cut: float
     ) -> ClaimVerdict:
         base = ClaimVerdict(
             text=seg.text,
@@ -92,7 +92,7 @@ class LLMJudgeVerifier:
         )
 
 
-def judge_prompt(claims: Sequence[Segment], passages: Sequence[Passage], question: str | None) -> str:
+def judge_prompt(claims: Sequence[AnswerSegment], passages: Sequence[Passage], question: str | None) -> str:
     parts = ["<passages>", *(fence(n, p) for n, p in enumerate(passages, start=1)), "</passages>"]
     if question:
         parts.append(f"Question the answer replies to: {question.strip()}")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from app.grounding.claims import Segment, parse_answer
+from app.grounding.claims import AnswerSegment, parse_answer
 from app.grounding.crossencoder import CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
 from app.grounding.edits import copy_edit
@@ -141,7 +141,7 @@ class LocalVerifier:
     def _claim(
         self,
         k: int,
-        seg: Segment,
+        seg: AnswerSegment,
         probe: list[tuple[int, str]],
         judged: dict[tuple[int, str], _Judged],
         sentences: list[EvidenceSentence],
@@ -176,7 +176,7 @@ class LocalVerifier:
         self,
         jobs: list[tuple[tuple[int, str], list[int]]],
         probe: list[tuple[int, str]],
-        claims: Sequence[Segment],
+        claims: Sequence[AnswerSegment],
         question: str | None,
         ev: _Evidence,
         fact_vecs: np.ndarray,
@@ -239,7 +239,7 @@ class LocalVerifier:
         )
 
 
-def _similarity(fact: str, seg: Segment, question: str | None) -> str:
+def _similarity(fact: str, seg: AnswerSegment, question: str | None) -> str:
     """A short answer ("Two weeks.") means little alone: the first stage reads it with its question and
     list lead-in."""
     return " ".join(p for p in (question or "", seg.context, fact) if p).strip()
@@ -293,7 +293,7 @@ def _merge_evidence(facts: list[FactVerdict]) -> list[Evidence]:
     return out
 
 
-def _no_passages(seg: Segment) -> ClaimVerdict:
+def _no_passages(seg: AnswerSegment) -> ClaimVerdict:
     return ClaimVerdict(
         text=seg.text,
         start=seg.start,

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
-from app.answering import Delta, PassagesUsed
+from app.answering import PassagesUsed, TextDelta
 from app.errors import TetherError
 from app.http.errors import ERRORS
 from app.http.schemas import (
@@ -109,7 +109,7 @@ def answer(req: AnswerRequest, request: Request, svc: ServicesDep, principal: Qu
         for event in svc.answerer.stream(q):
             if isinstance(event, PassagesUsed):
                 yield "passages", {"passages": numbered(event.passages)}
-            elif isinstance(event, Delta):
+            elif isinstance(event, TextDelta):
                 yield "delta", {"text": event.text}
             else:
                 record_answer(request, svc, question, event, principal)

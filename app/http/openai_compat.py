@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.answering import Delta
+from app.answering import TextDelta
 from app.errors import BadRequest
 from app.http.answers import record_answer, request_trace_id
 from app.http.errors import ERRORS
@@ -172,7 +172,7 @@ def chat_completions(req: ChatRequest, request: Request, svc: ServicesDep, princ
         yield chunk({"role": "assistant", "content": ""})
         streamed = False
         for event in svc.answerer.stream(q):
-            if isinstance(event, Delta):
+            if isinstance(event, TextDelta):
                 streamed = True
                 yield chunk({"content": event.text})
             elif isinstance(event, Answer):

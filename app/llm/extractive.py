@@ -119,7 +119,7 @@ def cite(sentence: str, n: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class CandidateSentence:
     n: int  # 1-based passage number
     position: int  # sentence index inside the passage
     start: int  # document offsets
@@ -129,10 +129,10 @@ class Candidate:
     item: bool = False  # a list item (bulleted or numbered)
 
 
-def candidates(passages: Sequence[Passage]) -> list[Candidate]:
+def candidates(passages: Sequence[Passage]) -> list[CandidateSentence]:
     """Prose sentences of the passages, first occurrence only (overlapping chunks repeat sentences)."""
     seen: set[str] = set()
-    out: list[Candidate] = []
+    out: list[CandidateSentence] = []
     for n, passage in enumerate(passages, start=1):
         if passage.sentences:
             spans = [(s, e, t) for s, e, t in passage.sentence_texts() if t.strip()]
@@ -152,7 +152,7 @@ def candidates(passages: Sequence[Passage]) -> list[Candidate]:
             if not (is_prose(text) or (item and is_item(text))) or key in seen or looks_like_injection(text):
                 continue
             seen.add(key)
-            out.append(Candidate(n, position, start, end, text, passage.heading or passage.title or "", item))
+            out.append(CandidateSentence(n, position, start, end, text, passage.heading or passage.title or "", item))
     return out
 
 
@@ -163,11 +163,11 @@ def is_item(text: str) -> bool:
 
 def select(
     question: str,
-    cands: Sequence[Candidate],
+    cands: Sequence[CandidateSentence],
     vectors: np.ndarray,
     max_sentences: int,
     part_vectors: np.ndarray | None = None,
-) -> list[tuple[Candidate, float]]:
+) -> list[tuple[CandidateSentence, float]]:
     """Greedy choice of up to `max_sentences` (candidate, score), plus the steps of a procedure and one
     sentence per further part of the question; empty when nothing is relevant. `vectors[0]` is the
     question, `vectors[i + 1]` is `cands[i]`; `part_vectors` are the question's parts, when it has two or more."""
@@ -239,7 +239,7 @@ def item_label(text: str) -> str:
     return head.strip("*_` ") if colon and len(head.split()) <= 4 else ""
 
 
-def steps_after(cands: Sequence[Candidate], chosen: Sequence[int]) -> list[int]:
+def steps_after(cands: Sequence[CandidateSentence], chosen: Sequence[int]) -> list[int]:
     """The list items that follow the first chosen item in its passage, in order, up to MAX_STEPS: a
     procedure is answered by its steps, not by the one that scored best. Stops where the list ends (a
     gap of more than the step number between two items)."""
@@ -274,7 +274,7 @@ class ExtractiveBackend:
     def close(self) -> None:
         """Nothing to release: the embedder is the service's (shared with the verifier), not this backend's."""
 
-    def _answer(self, request: GenerationRequest) -> tuple[list[str], list[tuple[Candidate, float]]]:
+    def _answer(self, request: GenerationRequest) -> tuple[list[str], list[tuple[CandidateSentence, float]]]:
         cands = candidates(request.passages)
         if not cands or not request.question.strip():
             return [ABSTENTION], []
