@@ -76,4 +76,3 @@ def _complete_up_to(text: str) -> int:
     if close == -1 or close == len(text) - 1:
         return start
     return len(text)
-
