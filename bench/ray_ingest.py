@@ -42,7 +42,7 @@ def ingest(kb: Path, data_dir: Path, ray: str | None) -> dict[str, Any]:
     return {"wall_s": round(wall, 1), "run_s": report["seconds"], "chunks": report["chunks_written"]}
 
 
-def chunk_ids(data_dir: Path) -> list[tuple[str, str]]:
+def stored_chunks(data_dir: Path) -> list[tuple[str, str]]:
     store = open_store(f"sqlite:///{data_dir / 'tether.db'}")
     try:
         with store.session() as s:
@@ -78,7 +78,7 @@ def main() -> None:
             for name, kb in corpora.items():
                 local = ingest(kb, Path(tmp) / f"{name}-local", None)
                 on_ray = ingest(kb, Path(tmp) / f"{name}-ray", address)
-                same = chunk_ids(Path(tmp) / f"{name}-local") == chunk_ids(Path(tmp) / f"{name}-ray")
+                same = stored_chunks(Path(tmp) / f"{name}-local") == stored_chunks(Path(tmp) / f"{name}-ray")
                 rows.append({"corpus": name, "local": local, "ray": on_ray, "same_chunks": same})
                 print(json.dumps(rows[-1]), flush=True)
     finally:
