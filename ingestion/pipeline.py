@@ -15,7 +15,6 @@ from pathlib import Path
 
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.orm import load_only
 
 from ingestion import embed_cache
 from ingestion.catchup import advance
@@ -31,7 +30,14 @@ from ingestion.preparing import FileWork, PreparedFile, prepare_file
 from ingestion.reembed import reembed_plans
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.store import Chunk, Collection, Document, Store
-from ingestion.writer import IngestReport, PlannedDocument, commit_plans, embed_hash, merge_quietly
+from ingestion.writer import (
+    IngestReport,
+    KnownDocument,
+    PlannedDocument,
+    commit_plans,
+    embed_hash,
+    merge_quietly,
+)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 CHUNKER_VERSION = "3"  # bump when chunking or normalisation changes what a document becomes (3: one splitter)
@@ -55,7 +61,7 @@ def ensure_collection(store: Store, name: str) -> Collection:
 
 
 def _check_owner(
-    source: str, file: str, claimed: dict[str, str], existing: dict[str, Document], keys: dict[str, str]
+    source: str, file: str, claimed: dict[str, str], existing: dict[str, KnownDocument], keys: dict[str, str]
 ) -> None:
     """A document source belongs to one file: an FAQ record `faq.csv#a.md` and a file named `faq.csv#a.md`
     would otherwise be one row written twice (the batch's commit fails) or one file's document silently
@@ -169,13 +175,10 @@ class Ingestor:
         for p, err in missing:
             report.errors.append({"path": p, "error": err})
         with self.store.session() as s:
-            # The columns planning reads, not the documents' texts: this runs over every document.
-            light = load_only(
-                Document.id, Document.source, Document.file_path, Document.file_hash, Document.content_hash
-            )
-            found = s.scalars(select(Document).options(light).where(Document.collection_id == col.id))
-            existing = {d.source: d for d in found}
-        by_file: dict[str, list[Document]] = {}
+            cols = (Document.id, Document.source, Document.file_path, Document.file_hash, Document.content_hash)
+            found = s.execute(select(*cols).where(Document.collection_id == col.id))
+            existing = {r[1]: KnownDocument(*r) for r in found}
+        by_file: dict[str, list[KnownDocument]] = {}
         for d in existing.values():
             by_file.setdefault(d.file_path, []).append(d)
         plans: list[PlannedDocument] = []
@@ -211,7 +214,7 @@ class Ingestor:
     def _read(
         self,
         files: list[FoundFile],
-        by_file: dict[str, list[Document]],
+        by_file: dict[str, list[KnownDocument]],
         report: IngestReport,
         seen: set[str],
         tick: Progress,
@@ -283,7 +286,7 @@ class Ingestor:
         return changed, ModelStamp(identity, self.embedder.precision.dtype, fresh=changed or not has_vectors)
 
     @staticmethod
-    def _fail(report: IngestReport, path: Path, exc: Exception, old: list[Document], seen: set[str]) -> None:
+    def _fail(report: IngestReport, path: Path, exc: Exception, old: list[KnownDocument], seen: set[str]) -> None:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         report.errors.append({"path": str(path), "error": reason})
         report.documents_failed += 1

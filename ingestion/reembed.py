@@ -18,7 +18,7 @@ from sqlalchemy import select
 from ingestion.chunking import ChunkSpan
 from ingestion.loaders import LoadedDocument
 from ingestion.store import Collection, Document, Store
-from ingestion.writer import PlannedDocument
+from ingestion.writer import KnownDocument, PlannedDocument
 
 
 def stored_document(d: Document) -> LoadedDocument:
@@ -59,7 +59,14 @@ def reembed_plans(
         doc = stored_document(d)
         out.append(
             PlannedDocument(
-                doc, d.id, d.file_path, file_hash.get(d.id, d.file_hash), d.content_hash, chunk(doc), d, reembed=True
+                doc,
+                d.id,
+                d.file_path,
+                file_hash.get(d.id, d.file_hash),
+                d.content_hash,
+                chunk(doc),
+                KnownDocument(d.id, d.source, d.file_path, d.file_hash, d.content_hash),
+                reembed=True,
             )
         )
     # Plans of new documents without chunks (empty text) write nothing either way; keep them as given.

@@ -49,6 +49,18 @@ class IngestReport:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
+@dataclass(frozen=True, slots=True)
+class KnownDocument:
+    """What planning needs of a stored document (not its text): read for every document of a run's
+    collection, so a plain row, not an ORM object (50,000 ORM objects cost 1.5 s; these, a tenth)."""
+
+    id: str
+    source: str
+    file_path: str
+    file_hash: str
+    content_hash: str
+
+
 @dataclass
 class PlannedDocument:
     doc: LoadedDocument
@@ -57,7 +69,7 @@ class PlannedDocument:
     file_hash: str
     content_hash: str
     chunks: list[ChunkSpan]
-    existing: Document | None
+    existing: KnownDocument | None
     reembed: bool = False  # same content, new model's vectors: not a new revision
 
 
