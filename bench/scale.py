@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import insert
 
+from bench.load import QUESTIONS
 from ingestion.catchup import advance
 from ingestion.embedder import SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor, doc_id_for
@@ -42,16 +43,6 @@ from ingestion.writer import remove_documents
 
 REPO = Path(__file__).resolve().parents[1]
 CHUNKS_PER_DOC = 20
-QUESTIONS = [
-    "What is the maximum file size on the Business plan?",
-    "How long are deleted files kept on the Personal plan?",
-    "How do I enable two-factor authentication?",
-    "What does error LB-403-QUOTA mean?",
-    "How much does the Enterprise plan cost?",
-    "Which regions can data be stored in?",
-    "How do I transfer ownership of a shared folder?",
-    "What is the API rate limit on the Free plan?",
-]
 
 
 def _words() -> list[str]:
