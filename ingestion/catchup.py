@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from ingestion.manifests import Manifest, collection_dir, read_manifest, write_manifest
@@ -41,11 +41,11 @@ def consistent_read(s: Session) -> None:
         s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
-def fetch_rows(s: Session, collection_id: int, where: object) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def fetch_rows(s: Session, collection_id: int, where: ColumnElement[bool]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(rows, vectors, texts) of the collection's chunks matching `where`, ascending by row."""
     result = s.execute(
         select(Chunk.row, Chunk.vector, Chunk.text)
-        .where(Chunk.collection_id == collection_id, where)  # type: ignore[arg-type]
+        .where(Chunk.collection_id == collection_id, where)
         .order_by(Chunk.row)
     ).all()
     rows = np.fromiter((r[0] for r in result), dtype=np.int64, count=len(result))
@@ -73,7 +73,7 @@ def next_delta(
         col = s.scalar(select(Collection).where(Collection.name == name))
         if col is None:
             raise LookupError(name)
-        floor = base.max_row if base is not None else -1
+        floor = base.max_row if base is not None else 0  # rows start at 1
         rows, vectors, texts = fetch_rows(s, col.id, Chunk.row > floor)
         dim = col.dim or (vectors.shape[1] if len(rows) else DEFAULT_DIM)
         gone = np.zeros(0, np.int64)
@@ -92,7 +92,7 @@ def next_delta(
     segments = (base.segments if base is not None else ()) + ((seg.id,) if seg is not None else ())
     all_deleted = np.union1d(base.deleted, gone).astype(np.int64) if base is not None else gone
     max_row = int(rows[-1]) if len(rows) else floor
-    return Delta(Manifest(version, segments, max(max_row, 0) if base is None else max_row, dim, all_deleted), seg)
+    return Delta(Manifest(version, segments, max_row, dim, all_deleted), seg)
 
 
 def advance(

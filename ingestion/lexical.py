@@ -103,7 +103,7 @@ class LexicalIndex:
             return []
         n = len(self.rows)
         vocab, sc = self.retriever.vocab_dict, self.retriever.scores
-        df = self.doc_freqs(terms)
+        df = self.doc_freqs(terms) if idf is not None else {}
         docs, weights = [], []
         for t in terms:
             if t not in vocab:

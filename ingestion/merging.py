@@ -81,7 +81,7 @@ def merge(store: Store, data_dir: Path, name: str, settings: IndexSettings, *, e
             lo, hi = (int(live[0]), int(live[-1])) if len(live) else (0, -1)
             rows, vectors, texts = fetch_rows(s, col.id, Chunk.row.between(lo, hi))
         pick = np.isin(rows, live)
-        rows, vectors = rows[pick], vectors[pick] if len(rows) else vectors
+        rows, vectors = rows[pick], vectors[pick]
         texts = [t for t, ok in zip(texts, pick, strict=True) if ok]
         if len(rows) != len(live):
             raise StoreMoved(name)  # a live row of this version is gone: the store is ahead of the manifest

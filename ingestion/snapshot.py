@@ -81,19 +81,6 @@ class Snapshot:
         hits.sort(key=lambda h: -h[1])
         return hits[:k]
 
-    def vectors(self, rows: list[int]) -> np.ndarray:
-        """Stored vectors of the given rows, from the segments that hold them (no re-embedding)."""
-        out = []
-        for r in rows:
-            for seg in self.segments:
-                pos = int(np.searchsorted(seg.rows, r))
-                if pos < seg.size and seg.rows[pos] == r:
-                    out.append(seg.dense.reconstruct(np.array([r]))[0])
-                    break
-            else:
-                raise KeyError(r)
-        return np.vstack(out) if out else np.zeros((0, self.manifest.dim), np.float32)
-
 
 def assemble(collection: str, manifest: Manifest, segments: list[Segment]) -> Snapshot:
     excluded = tuple(

@@ -85,7 +85,7 @@ class FaissIndex:
             inner.hnsw.efSearch = self.settings.hnsw_ef_search
         elif isinstance(inner, faiss.IndexIVFFlat):
             inner.nprobe = self.settings.ivf_nprobe
-            inner.make_direct_map()  # reconstruct() (merges) needs it for IVF
+            inner.make_direct_map()  # reconstruct() needs it for IVF
 
     @property
     def size(self) -> int:
