@@ -44,6 +44,20 @@ def _page(folder: Path, i: int, fact: str = "") -> None:
     (folder / f"page-{i}.md").write_text(f"# Page {i}\n\nPage {i} says the courier code is {i * 7}. {fact}\n")
 
 
+def _ingested(
+    store: Store,
+    embedder: SentenceTransformerEmbedder,
+    data: Path,
+    corpus: Path,
+    collection: str = "kb",
+    settings: IndexSettings | None = None,
+) -> Ingestor:
+    """An ingestor over `data`, after a first ingestion of `corpus`."""
+    ing = Ingestor(store, embedder, data, ChunkingSettings(), settings or IndexSettings(), IngestLimits())
+    ing.ingest([corpus], collection)
+    return ing
+
+
 def _ranked(retriever: Retriever, data: Path) -> list[list[str]]:
     return [[p.chunk_id for p in retriever.retrieve(q, "kb", 5).passages] for q in QUESTIONS]
 
@@ -52,8 +66,7 @@ def test_replace_writes_one_segment_and_markers(
     store: Store, tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
 ) -> None:
     data = tmp_path / "data"
-    ing = Ingestor(store, embedder, data, ChunkingSettings(), IndexSettings(), IngestLimits())
-    ing.ingest([small_corpus], "kb")
+    ing = _ingested(store, embedder, data, small_corpus)
     first = read_manifest(data, "kb")
     assert first is not None and len(first.segments) == 1 and not len(first.deleted)
     old_rows = _rows(store)
@@ -81,8 +94,7 @@ def test_merges_keep_results_and_drop_markers(
 ) -> None:
     data = tmp_path / "data"
     settings = IndexSettings(merge_factor=3, purge_deleted=0.9)
-    ing = Ingestor(store, embedder, data, ChunkingSettings(), settings, IngestLimits())
-    ing.ingest([small_corpus], "kb")
+    ing = _ingested(store, embedder, data, small_corpus, settings=settings)
     extra = small_corpus / "extra"
     extra.mkdir()
     for i in range(4):  # small segments: the tiered policy merges three of one tier into one
@@ -119,8 +131,7 @@ def test_reader_with_own_data_dir_catches_up_from_the_store(
     store: Store, tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
 ) -> None:
     """A replica keeps no manifest of its own: it follows the store's rows, loading only what changed."""
-    ing = Ingestor(store, embedder, tmp_path / "writer", ChunkingSettings(), IndexSettings(), IngestLimits())
-    ing.ingest([small_corpus], "kb")
+    ing = _ingested(store, embedder, tmp_path / "writer", small_corpus)
     replica = Retriever(store, embedder, tmp_path / "replica", IndexSettings(), RetrievalSettings(), refresh_s=0)
     v1 = replica.view("kb")
     assert v1.version == 1 and set(v1.snapshot.live_rows().tolist()) == _rows(store)
@@ -142,8 +153,7 @@ def test_a_view_whose_rows_are_gone_is_stale_and_retrieval_moves_on(
     store: Store, tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
 ) -> None:
     data = tmp_path / "data"
-    ing = Ingestor(store, embedder, data, ChunkingSettings(), IndexSettings(), IngestLimits())
-    ing.ingest([small_corpus], "kb")
+    _ingested(store, embedder, data, small_corpus)
     retriever = Retriever(store, embedder, data, IndexSettings(), RetrievalSettings(), refresh_s=3600)
     old = retriever.view("kb")
     remove_documents(store, data, IndexSettings(), "kb", ["account/reset-password.md"])
@@ -159,8 +169,7 @@ def test_older_layout_is_rebuilt_from_the_store(
     store: Store, tmp_path: Path, small_corpus: Path, embedder: SentenceTransformerEmbedder
 ) -> None:
     data = tmp_path / "data"
-    ing = Ingestor(store, embedder, data, ChunkingSettings(), IndexSettings(), IngestLimits())
-    ing.ingest([small_corpus], "kb")
+    ing = _ingested(store, embedder, data, small_corpus)
     cdir = collection_dir(data, "kb")
     (cdir / "v1").mkdir()
     (cdir / "CURRENT").write_text("1")  # what the single-snapshot layout wrote
@@ -178,8 +187,7 @@ def test_index_cli_status_and_merge(tmp_path: Path, small_corpus: Path, embedder
     data = tmp_path / "data"
     data.mkdir()
     store = open_store(f"sqlite:///{(data / 'tether.db').resolve()}")
-    ing = Ingestor(store, embedder, data, ChunkingSettings(), IndexSettings(), IngestLimits())
-    ing.ingest([small_corpus], "default")
+    ing = _ingested(store, embedder, data, small_corpus, "default")
     (small_corpus / "account" / "reset-password.md").unlink()
     ing.ingest([small_corpus], "default", sync=True)
     store.dispose()
