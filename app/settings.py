@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, FilePath, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingestion.precision import DtypeSetting
@@ -90,6 +90,11 @@ class VerifierSettings(_Strict):
         description="Besides its window, each fact is read against this many of its most relevant sentences "
         "alone; the best reading counts.",
     )
+    model_file: FilePath | None = Field(
+        None,
+        description="Support model file (an adapter or a full fine-tune written by `python -m training.support`); "
+        "default: the one shipped in app/grounding.",
+    )
     int8: bool = Field(
         False,
         description="Run the entailment model's Linear layers as dynamic int8 (fp32 precision only): faster "
@@ -119,6 +124,11 @@ class AnswerabilitySettings(_Strict):
     )
     dtype: DtypeSetting = Field(
         "auto", description="Answerability model precision; auto: bf16 where the CPU computes it natively, else fp32."
+    )
+    model_file: FilePath | None = Field(
+        None,
+        description="Answerability model file (written by `python -m training.answerability`); default: the one "
+        "shipped in app/grounding.",
     )
 
 

@@ -147,3 +147,25 @@ def test_int8_stays_close_to_fp32(trained: tuple[Path, list[float]]) -> None:
     path, expected = trained
     got = CrossEncoder(adapter_path=path, dtype="fp32", int8=True).logits(PAIRS)
     assert got.tolist() == pytest.approx(expected, abs=0.15)
+
+
+def test_a_model_file_setting_reaches_the_verifier_and_the_answerability_judge(
+    trained: tuple[Path, list[float]], tmp_path: Path
+) -> None:
+    from pydantic import ValidationError
+
+    from app.grounding.answerability import AnswerabilityJudge
+    from app.grounding.local import LocalVerifier
+    from app.settings import Settings
+    from ingestion.embedder import SentenceTransformerEmbedder
+    from ingestion.settings import EmbeddingSettings
+
+    path, expected = trained
+    s = Settings().override({"verifier.model_file": path, "answerability.model_file": path})
+    embedder = SentenceTransformerEmbedder(EmbeddingSettings())
+    for model in (LocalVerifier(embedder, s.verifier).model, AnswerabilityJudge(embedder, s.answerability).model):
+        assert model.adapter_path == path
+    got = CrossEncoder(adapter_path=s.verifier.model_file, dtype="fp32").logits(PAIRS)
+    assert got.tolist() == pytest.approx(expected, abs=1e-4)
+    with pytest.raises(ValidationError, match="model_file"):
+        Settings().override({"verifier.model_file": tmp_path / "missing.safetensors"})

@@ -62,7 +62,9 @@ class AnswerabilityJudge:
     ) -> None:
         self.settings = settings or AnswerabilitySettings()
         self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
-        self.model = model or CrossEncoder(adapter_path=ANSWER_ADAPTER, dtype=self.settings.dtype)
+        self.model = model or CrossEncoder(
+            adapter_path=self.settings.model_file or ANSWER_ADAPTER, dtype=self.settings.dtype
+        )
         self.logit_cache: TextLRU[float] = TextLRU(cache_size)
 
     def judge(self, question: str, passages: Sequence[Passage], threshold: float | None = None) -> Answerability:

@@ -89,7 +89,9 @@ class LocalVerifier:
         # the CachedEmbedder it shares with the extractive backend).
         self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder, cache_size)
         self.settings = settings or VerifierSettings()
-        self.model = model or CrossEncoder(dtype=self.settings.dtype, threads=None, int8=self.settings.int8)
+        self.model = model or CrossEncoder(
+            adapter_path=self.settings.model_file, dtype=self.settings.dtype, threads=None, int8=self.settings.int8
+        )
         self.logit_cache: TextLRU[float] = TextLRU(cache_size)
 
     def verify(
