@@ -75,7 +75,7 @@ def build(data: Path, n: int, dim: int = 384, seed: int = 0) -> float:
     words = np.array(_words())
     try:
         with store.session() as s:
-            col = Collection(name="default", version=1, dim=dim, embedding_model="synthetic")
+            col = Collection(name="default", version=1, dim=dim, embedding_model="synthetic", chunk_count=n)
             s.add(col)
             s.flush()
             for first in range(0, n, 10_000):

@@ -19,9 +19,10 @@ from sqlalchemy import select
 from ingestion import embed_cache
 from ingestion.catchup import advance
 from ingestion.chunking import ChunkSpan, chunk_document
-from ingestion.discovery import FoundFile, bad_source_char, discover, source_key
+from ingestion.discovery import FoundFile, discover
 from ingestion.embedder import ModelEmbedder
 from ingestion.failpoints import failpoint
+from ingestion.known import KnownDocument, SourceOwners, StoredDocuments
 from ingestion.loaders import LoadedDocument, LoadError
 from ingestion.locking import writer_lock
 from ingestion.manifests import current_version
@@ -29,10 +30,9 @@ from ingestion.model_identity import ModelChanged, ModelStamp, RecordedModel, is
 from ingestion.preparing import FileWork, PreparedFile, prepare_file
 from ingestion.reembed import reembed_plans
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
-from ingestion.store import Chunk, Collection, Document, Store
+from ingestion.store import Chunk, Collection, Store
 from ingestion.writer import (
     IngestReport,
-    KnownDocument,
     PlannedDocument,
     commit_plans,
     embed_hash,
@@ -58,26 +58,6 @@ def ensure_collection(store: Store, name: str) -> Collection:
             s.add(col)
             s.flush()
         return col
-
-
-def _check_owner(
-    source: str, file: str, claimed: dict[str, str], existing: dict[str, KnownDocument], keys: dict[str, str]
-) -> None:
-    """A document source belongs to one file: an FAQ record `faq.csv#a.md` and a file named `faq.csv#a.md`
-    would otherwise be one row written twice (the batch's commit fails) or one file's document silently
-    replaced by another's. Nor may two sources differ only in case or Unicode form ("Plans.md" beside
-    "plans.md"): they read as one name to a person picking a citation."""
-    bad = bad_source_char(source)
-    if bad is not None:
-        raise LoadError(f"source name {source!r} holds a control or format character ({bad})")
-    owner = claimed.get(source)
-    if owner is None and source in existing and existing[source].file_path != file:
-        owner = existing[source].file_path
-    if owner is not None and owner != file:
-        raise LoadError(f"document source {source!r} is already taken by {owner!r}")
-    twin = keys.get(source_key(source), source)  # keys: source_key -> a source of the store or this run
-    if twin != source:
-        raise LoadError(f"source name {source!r} differs only in case or Unicode form from {twin!r}")
 
 
 class Ingestor:
@@ -128,7 +108,7 @@ class Ingestor:
         with writer_lock(self.data_dir, self.store):
             col = ensure_collection(self.store, collection)
             self._repair(col)
-            plans, seen_sources = self._plan(files, missing or [], col, report, tick)
+            plans, seen_sources = self._plan(files, missing or [], col, report, tick, sync)
             reembed, stamp = self._check_model(col, plans)
             if reembed:
                 plans = reembed_plans(self.store, col, plans, seen_sources, sync, self._chunk)
@@ -171,38 +151,33 @@ class Ingestor:
         col: Collection,
         report: IngestReport,
         tick: Progress,
+        sync: bool,
     ) -> tuple[list[PlannedDocument], set[str]]:
         for p, err in missing:
             report.errors.append({"path": p, "error": err})
-        with self.store.session() as s:
-            cols = (Document.id, Document.source, Document.file_path, Document.file_hash, Document.content_hash)
-            found = s.execute(select(*cols).where(Document.collection_id == col.id))
-            existing = {r[1]: KnownDocument(*r) for r in found}
-        by_file: dict[str, list[KnownDocument]] = {}
-        for d in existing.values():
-            by_file.setdefault(d.file_path, []).append(d)
+        # A sync must see every document (those not seen are deleted); otherwise only what these files touch.
+        stored = StoredDocuments(self.store, col.id, None if sync else [f.source for f in files])
+        owners = SourceOwners(stored)
         plans: list[PlannedDocument] = []
         seen: set[str] = set()
-        claimed: dict[str, str] = {}  # document source -> the file that produced it in this run
-        keys = {source_key(src): src for src in existing}
-        changed = self._read(files, by_file, report, seen, tick)
+        changed = self._read(files, stored, report, seen, tick)
         # Files in the order given: which file owns a source is decided by who comes first.
         for work, prepared in self._prepare(changed, col, tick):
-            old = by_file.get(work.source, [])
+            old = stored.of_file(work.source)
             try:
                 if prepared.error is not None:
                     raise LoadError(prepared.error)
+                stored.read_keys(item.doc.source for item in prepared.docs)
                 for item in prepared.docs:
-                    _check_owner(item.doc.source, work.source, claimed, existing, keys)
+                    owners.check(item.doc.source, work.source)
             except LoadError as exc:
                 self._fail(report, work.path, exc, old, seen)
                 continue
             for item in prepared.docs:
                 doc = item.doc
-                claimed[doc.source] = work.source
-                keys.setdefault(source_key(doc.source), doc.source)
+                owners.claim(doc.source, work.source)
                 seen.add(doc.source)
-                prev = existing.get(doc.source)
+                prev = stored.get(doc.source)
                 if item.chunks is None and prev is not None:  # the content the store holds: nothing to write
                     report.documents_unchanged += 1
                     doc_id, chunks = prev.id, []
@@ -214,7 +189,7 @@ class Ingestor:
     def _read(
         self,
         files: list[FoundFile],
-        by_file: dict[str, list[KnownDocument]],
+        stored: StoredDocuments,
         report: IngestReport,
         seen: set[str],
         tick: Progress,
@@ -222,7 +197,7 @@ class Ingestor:
         """Each file whose bytes changed, read once; a file that cannot be read is reported here."""
         for i, f in enumerate(files):
             tick("read", i, len(files))
-            old = by_file.get(f.source, [])
+            old = stored.of_file(f.source)
             try:
                 size = f.path.stat().st_size
                 if size > self.limits.max_file_bytes:

@@ -16,9 +16,10 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from ingestion.chunking import ChunkSpan
+from ingestion.known import KnownDocument
 from ingestion.loaders import LoadedDocument
 from ingestion.store import Collection, Document, Store
-from ingestion.writer import KnownDocument, PlannedDocument
+from ingestion.writer import PlannedDocument
 
 
 def stored_document(d: Document) -> LoadedDocument:

@@ -9,10 +9,14 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, insert, select, text
 
+from ingestion.discovery import source_key
+from ingestion.known import SourceOwners, StoredDocuments
+from ingestion.loaders import LoadError
+from ingestion.store import Chunk, Collection, Document, open_store
 from ingestion.store.db import _alembic_config, migrate
-from ingestion.store.models import Base
+from ingestion.store.models import Base, utcnow
 
 
 def test_upgrade_keeps_rows_and_matches_the_models(database_url: str) -> None:
@@ -64,6 +68,60 @@ def test_collections_from_before_0005_keep_their_rows_without_a_fingerprint(data
             command.downgrade(cfg, "0004")
         with engine.connect() as conn:
             assert conn.execute(text("SELECT name, dim FROM collections")).all() == [("kb", 384)]
+    finally:
+        engine.dispose()
+
+
+def test_0007_backfills_source_keys_and_chunk_counts(database_url: str) -> None:
+    """A database from before 0007: every document gets its source key (so a twin ingested alone is
+    still refused) and every collection its chunk count; the way back keeps the rows."""
+    engine = create_engine(database_url)
+    sources = {"a": "Notes.md", "b": "Stra\u00dfe.md", "c": "faq.csv#CAF\u00c9"}
+    try:
+        cfg = _alembic_config(engine)
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0006")
+            for name in ("kb", "empty"):
+                conn.execute(
+                    text("INSERT INTO collections (name, version, created_at, updated_at) VALUES (:n, 1, :t, :t)"),
+                    {"n": name, "t": utcnow()},
+                )
+            kb = conn.execute(text("SELECT id FROM collections WHERE name = 'kb'")).scalar_one()
+            for doc_id, source in sources.items():
+                conn.execute(
+                    text(
+                        "INSERT INTO documents (id, collection_id, source, file_path, file_hash, content_hash, "
+                        "format, title, tags, extra, text, revision, created_at, updated_at) VALUES (:id, :c, :s, "
+                        ":s, 'h', 'h', 'markdown', 't', '[]', '{}', 'x', 1, :t, :t)"
+                    ),
+                    {"id": doc_id, "c": kb, "s": source, "t": utcnow()},
+                )
+            chunk = {"collection_id": kb, "start": 0, "end": 1, "text": "x", "heading": "", "n_tokens": 1}
+            chunks = [
+                {**chunk, "id": f"k{i}", "doc_id": d, "ord": i, "embed_hash": "e", "vector": b"\0" * 8}
+                for i, d in enumerate("aab")
+            ]
+            conn.execute(insert(Chunk), [{**c, "sentences": []} for c in chunks])
+        store = open_store(database_url)  # migrates, on the engine the service uses (SQLite: foreign keys on)
+        try:
+            with store.session() as s:
+                keys = dict(s.execute(select(Document.source, Document.source_key)).all())
+                counts = dict(s.execute(select(Collection.name, Collection.chunk_count)).all())
+            assert keys == {src: source_key(src) for src in sources.values()}
+            assert keys["Stra\u00dfe.md"] == "strasse.md" and counts == {"kb": 3, "empty": 0}
+            owners = SourceOwners(StoredDocuments(store, kb, ["strasse.md"]))
+            with pytest.raises(LoadError, match=r"only in case or Unicode form from 'Stra\u00dfe\.md'"):
+                owners.check("STRASSE.md", "STRASSE.md")
+            back = _alembic_config(store.engine)
+            with store.engine.begin() as conn:
+                back.attributes["connection"] = conn
+                command.downgrade(back, "0006")
+            with store.engine.connect() as conn:
+                assert conn.execute(text("SELECT count(*) FROM chunks")).scalar() == 3
+                assert conn.execute(text("SELECT count(*) FROM documents")).scalar() == 3
+        finally:
+            store.dispose()
     finally:
         engine.dispose()
 

@@ -18,7 +18,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from ingestion.discovery import source_key
 
 
 def utcnow() -> datetime:
@@ -43,17 +46,33 @@ class Collection(Base):
     embedding_model: Mapped[str | None] = mapped_column(String(512), nullable=True)
     embedding_fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
     embedding_precision: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # Chunks it holds, kept by each commit that adds or deletes some (in the same transaction), so that a
+    # run's report need not count a million rows to give the total.
+    chunk_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
+def _source_key(ctx: DefaultExecutionContext) -> str:
+    return source_key(ctx.get_current_parameters()["source"])
+
+
 class Document(Base):
     __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("collection_id", "source", name="uq_documents_collection_source"),)
+    __table_args__ = (
+        UniqueConstraint("collection_id", "source", name="uq_documents_collection_source"),
+        # What a run that names some files looks up (ingestion/known.py): the documents of those files,
+        # and those whose names read as the ones it brings.
+        Index("ix_documents_collection_file_path", "collection_id", "file_path"),
+        Index("ix_documents_collection_source_key", "collection_id", "source_key"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # hash of (collection, source): stable
     collection_id: Mapped[int] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"), index=True)
     source: Mapped[str] = mapped_column(String(1024))
+    # discovery.source_key(source), set on insert (a source never changes): case folding makes a
+    # character at most three, hence the width. Changing source_key means a migration recomputing it.
+    source_key: Mapped[str] = mapped_column(String(3072), default=_source_key)
     file_path: Mapped[str] = mapped_column(String(1024))  # the file it came from (a CSV holds many records)
     file_hash: Mapped[str] = mapped_column(String(64))
     content_hash: Mapped[str] = mapped_column(String(64))
