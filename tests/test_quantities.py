@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.grounding.quantities import canonical, missing_quantities, quantities
+from app.grounding.quantities import canonical, conflicting_quantities, missing_quantities, quantities
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,52 @@ def test_quantities(text: str, values: list[tuple[float, str]]) -> None:
         ("Version 2 is current.", "Version 3, rather than version 2, is current.", []),
         ("30% off for non-profits.", "a 30 percent discount", []),
         ("30% off for non-profits.", "a 20 percent discount", ["30%"]),
+        # a date is one value: a changed month is caught though its day and year are stated
+        ("In force since 1 June 2026.", "The policy took effect on 1 April 2026.", ["1 June 2026"]),
+        ("In force since June 1, 2026.", "The policy took effect on 1st June, 2026.", []),
+        ("Since 2026-06-01.", "Since 1 June 2026.", []),
+        ("In force since June 2026.", "The policy took effect on 1 June 2026.", []),
+        ("It took effect in 2026.", "The policy took effect on 1 April 2026.", []),
+        ("It took effect on 28 April 2015.", "It took effect in April 2015.", ["28 April 2015"]),
+        ("Released on November 2, 2004.", "It reached stores on Election Day, November 2.", ["November 2, 2004"]),
+        ("Released on November 2, 2004.", "2004 releases. It reached stores on Election Day, November 2.", []),
+        ("Released on 2 November.", "Released on November 2, 2004.", []),
+        ("Released on 3 November.", "Released on November 2, 2004.", ["3 November"]),
+        ("Switched off on 1 November 2026.", "API v1 is switched off on 1 December 2026.", ["1 November 2026"]),
     ],
 )
 def test_missing_quantities(claim: str, evidence: str, missing: list[str]) -> None:
     assert [q.text for q in missing_quantities(claim, evidence)] == missing
+
+
+@pytest.mark.parametrize(
+    ("claim", "ranked", "conflicting"),
+    [
+        # the closest sentence gives the same thing another figure (the claim's may be stated in a passage
+        # outside the fact's window, about something else)
+        (
+            "Members get at most 30 days of grace.",
+            ["Admins can give members a grace period of up to 14 days."],
+            ["30 days"],
+        ),
+        (
+            "Deleted files stay for 365 days.",
+            ["On Business, deleted files can be restored for 180 days."],
+            ["365 days"],
+        ),
+        ("Business costs $20 per user.", ["Business costs $15 per user per month.", "Exports are free."], ["$20"]),
+        # a sentence of the window states it: the model reads which thing it belongs to
+        ("Business costs $20 per user.", ["Business costs $15 per user per month.", "Pro costs $20."], []),
+        # stated by the closest sentence, in any spelling: no conflict
+        ("The grace period is two weeks.", ["Members get a grace period of up to 14 days."], []),
+        # the closest sentence states no value of that dimension: missing_quantities decides, not this
+        ("Exports take 3 days.", ["Exports are emailed when ready.", "Imports take 2 days."], []),
+        # bare numbers are not compared by slot
+        ("Up to 25 members.", ["Up to 10 members and 3 guests."], []),
+        ("Anything.", [], []),
+        # nor dates: missing_quantities catches a date no passage states
+        ("End of life was 30 September 2026.", ["Desktop 3.x reached end of life on 30 June 2026."], []),
+    ],
+)
+def test_conflicting_quantities(claim: str, ranked: list[str], conflicting: list[str]) -> None:
+    assert [q.text for q in conflicting_quantities(claim, ranked)] == conflicting

@@ -104,6 +104,20 @@ def test_faithful_paraphrases_are_supported(verifier: LocalVerifier, passages: l
     assert c.label == "supported", (c.score, [e.text for e in c.evidence])
 
 
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        # its day and year are stated (31 March 2027), the date is not
+        ("The v1 API will be retired on 31 May 2027.", "number_not_in_evidence"),
+    ],
+)
+def test_a_figure_stated_about_something_else_is_not_support(
+    verifier: LocalVerifier, passages: list[Passage], claim: str, reason: str
+) -> None:
+    c = _only(verifier.verify(claim, passages))
+    assert (c.label, c.reason) == ("unsupported", reason), c.score
+
+
 @pytest.mark.parametrize(("kind", "claim"), UNSUPPORTED)
 def test_minimal_edits_are_not(verifier: LocalVerifier, passages: list[Passage], kind: str, claim: str) -> None:
     c = _only(verifier.verify(claim, passages))
@@ -184,3 +198,21 @@ def test_passages_without_sentence_offsets_are_split(verifier: LocalVerifier) ->
     c = _only(verifier.verify("You can get a refund on an annual plan for 30 days.", [bare]))
     assert c.label == "supported"
     assert (c.evidence[0].start, c.evidence[0].end) == (130, 100 + len(text))
+
+
+def test_a_figure_misquoted_from_the_closest_sentence_is_not_support(verifier: LocalVerifier) -> None:
+    # 30 days is stated, about refunds, outside the fact's window; the sentences about grace say 14
+    passages = [
+        *passages_from_text(
+            "Admins can make two-step verification mandatory for every member of a team. "
+            "Members then get a grace period of up to 14 days to set up two-step verification. "
+            "Members who have not set up two-step verification by then cannot sign in. "
+            "Two-step verification works with any authenticator app and with security keys.",
+            "doc-2sv",
+        ),
+        *passages_from_text("Refunds are issued within 30 days of a cancellation request.", "doc-refunds"),
+    ]
+    c = _only(verifier.verify("Members get at most 30 days of grace to set up two-step verification.", passages))
+    assert (c.label, c.reason) == ("unsupported", "number_differs_from_evidence"), c.score
+    right = _only(verifier.verify("Members get at most 14 days of grace to set up two-step verification.", passages))
+    assert right.label == "supported", right.score

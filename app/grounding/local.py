@@ -31,7 +31,7 @@ from app.grounding.crossencoder import CrossEncoder, cached_logits, claim_side, 
 from app.grounding.decompose import atomic_facts
 from app.grounding.edits import copy_edit
 from app.grounding.facts import TextFacts, analyze
-from app.grounding.quantities import canonical, missing_quantities
+from app.grounding.quantities import canonical, conflicting_quantities, missing_quantities
 from app.grounding.verifier import (
     ClaimVerdict,
     Evidence,
@@ -217,6 +217,8 @@ class LocalVerifier:
                     shown.append(((j, sc),))
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
             reason = "number_not_in_evidence" if missing_quantities(fact, scope) else None
+            if reason is None and conflicting_quantities(fact, [ev.sentences[j].text for j, _ in ranked]):
+                reason = "number_differs_from_evidence"
             reason = reason or copy_edit(analyze(fact), [ev.facts[j] for j in cand])
             readings[key] = (list(zip(options, shown, strict=True)), reason)
         pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))
