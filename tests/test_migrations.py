@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -160,6 +163,44 @@ def test_processes_migrating_one_fresh_database_at_once_all_start(postgres_serve
     assert got == ["migrated"] * 3
     engine = create_engine(url)
     try:
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+_KILLED_MIDWAY = """
+import os, sys
+from alembic.operations import Operations
+from sqlalchemy import create_engine
+from ingestion.store.db import migrate
+
+calls = []
+def dying(real):
+    def op(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == int(sys.argv[2]):
+            os._exit(9)  # as a SIGKILL would: no rollback, no cleanup
+        return real(self, *args, **kwargs)
+    return op
+Operations.create_table = dying(Operations.create_table)
+Operations.create_index = dying(Operations.create_index)
+migrate(create_engine(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize("dies_at", [2, 10])  # within the first revision, in the last
+def test_a_process_killed_mid_migration_leaves_a_database_the_next_start_migrates(tmp_path: Path, dies_at: int) -> None:
+    """SQLite commits DDL on its own unless a transaction is open: a kill between two CREATEs once left
+    tables without their revision, and every later start died on "table already exists"."""
+    url = f"sqlite:///{tmp_path / 'tether.db'}"
+    proc = subprocess.run([sys.executable, "-c", _KILLED_MIDWAY, url, str(dies_at)], capture_output=True, timeout=120)
+    assert proc.returncode == 9, proc.stderr.decode(errors="replace")
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:  # nothing of the dead run is visible
+            assert conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).all() == []
+        migrate(engine)
         with engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     finally:

@@ -37,6 +37,13 @@ def migrate(engine: Engine) -> None:
             # once and all but one die on a duplicate key. The lock lasts until this transaction ends, and
             # whoever waited then finds the schema at head and has nothing to do.
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+        elif conn.dialect.name == "sqlite":
+            # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so each CREATE and ALTER
+            # would commit on its own: a process killed between two of them left tables without the
+            # revision that made them, and every later start failed on "table already exists". An
+            # explicit BEGIN makes the whole upgrade one transaction; IMMEDIATE also makes a second
+            # process starting on the same file wait, then find the schema at head.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
