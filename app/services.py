@@ -16,6 +16,7 @@ from app.reviews.store import ReviewBook
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
+from ingestion.coalescing import CoalescingEmbedder
 from ingestion.embedder import CachedEmbedder, ModelEmbedder, SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
 from ingestion.store import Store, open_store
@@ -71,11 +72,13 @@ def build_services(settings: Settings, warm: bool = True) -> Services:
     if warm:
         embedder.embed(["warm up"])  # load the model now, not on the first request
     models = ModelGuard(store, lambda: embedder.identity)
+    # Requests' encodes that arrive together share one forward pass (ingestion keeps the model itself).
+    shared = CoalescingEmbedder(embedder)
     retriever = ModelCheckedRetriever(
-        store, embedder, settings.store.data_dir, settings.index, settings.retrieval, guard=models
+        store, shared, settings.store.data_dir, settings.index, settings.retrieval, guard=models
     )
     # The extractive backend and the verifier embed the same passage sentences: one cache for both.
-    sentences = CachedEmbedder(embedder)
+    sentences = CachedEmbedder(shared)
     backend = make_backend(settings.llm, sentences)
     judge = make_judge_backend(settings.llm) if settings.verifier.kind == "llm" else None
     verifier = make_verifier(settings, sentences, judge)

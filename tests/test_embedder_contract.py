@@ -1,6 +1,7 @@
 """One contract over every Embedder implementation: the MiniLM model itself, the cache the service puts
 in front of it (which must be indistinguishable from the model, only cheaper), and the vectors a Ray
-ingestion's workers computed (`ingestion.distributed.PrecomputedEmbedder`). The service's embedder also
+ingestion's workers computed (`ingestion.distributed.PrecomputedEmbedder`), and the question encoder that
+lets concurrent requests share a forward pass (`ingestion.coalescing.CoalescingEmbedder`). The service's embedder also
 reports its precision (`ingestion.embedder.ModelEmbedder`)."""
 
 from __future__ import annotations
@@ -10,14 +11,17 @@ import threading
 import numpy as np
 import pytest
 
+from ingestion.coalescing import CoalescingEmbedder
 from ingestion.distributed import PrecomputedEmbedder
 from ingestion.embedder import CachedEmbedder, Embedder, ModelEmbedder, SentenceTransformerEmbedder
 
 TEXTS = ["How do I reset my password?", "Refunds arrive within 5 to 10 business days.", "How do I reset my password?"]
 
 
-@pytest.fixture(params=["model", "cached", "precomputed"])
+@pytest.fixture(params=["model", "cached", "precomputed", "coalescing"])
 def impl(request: pytest.FixtureRequest, embedder: SentenceTransformerEmbedder) -> Embedder:
+    if request.param == "coalescing":
+        return CoalescingEmbedder(embedder)
     if request.param == "precomputed":
         done = PrecomputedEmbedder(embedder)
         done.vectors[TEXTS[1]] = embedder.embed(TEXTS[1:2])[0]  # as a worker hands it over; the rest falls back
