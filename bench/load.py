@@ -1,14 +1,15 @@
 """HTTP latency and load on loopback: a real uvicorn server, N concurrent clients, bounded in time.
 
-    .venv/bin/python -m bench.load                     # /v1/retrieve and /v1/answer at concurrency 1 and 16
-    .venv/bin/python -m bench.load --ingest-while --concurrency 32 --seconds 30   # answers during re-ingestion
+    .venv/bin/python -m bench.load                     # /v1/retrieve and /v1/answer at concurrency 1, 16, 32
+    .venv/bin/python -m bench.load --ingest-while --concurrency 32 --seconds 30   # idle, then during re-ingestion
 
 The server runs in a child process on a temporary data dir holding the demo corpus. "floor" is
 encoding the question alone (the embedding model, in this process), the least any answer can cost.
 Each row also gives the server's CPU time per request (user + system, from /proc): on a machine that
 other jobs share, wall times swing with their load; the CPU a request costs much less.
-With --ingest-while, one writer keeps replacing a document over HTTP while the clients ask about it;
-every citation of it must quote the text of a revision that existed (checked against what was written).
+With --ingest-while, the clients first ask the same mix of questions idle (the document written once),
+then while one writer keeps replacing that document over HTTP; every citation of it must quote the text
+of a revision that existed (checked against what was written). The p95 ratio of the two is printed.
 """
 
 from __future__ import annotations
@@ -86,8 +87,11 @@ async def run_load(
     requests: int | None = None,
     ingest_while: bool = False,
     headers: dict[str, str] | None = None,
+    ask_target: bool | None = None,
 ) -> LoadResult:
-    """Clients loop until `seconds` pass (or `requests` are done); returns latencies, errors, checks."""
+    """Clients loop until `seconds` pass (or `requests` are done); returns latencies, errors, checks.
+    With `ask_target` (default: `ingest_while`) every other question asks about the replaced document."""
+    ask_target = ingest_while if ask_target is None else ask_target
     result = LoadResult()
     written: dict[int, str] = {}
     stop = time.monotonic() + seconds
@@ -115,7 +119,7 @@ async def run_load(
                     return
                 q = (
                     "How many uploads per day does the load-test plan allow?"
-                    if ingest_while and i % 2
+                    if ask_target and i % 2
                     else QUESTIONS[i % len(QUESTIONS)]
                 )
                 t0 = time.perf_counter()
@@ -211,7 +215,8 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--requests", type=int, default=200, help="requests per latency run")
     ap.add_argument("--ingest-while", action="store_true")
-    ap.add_argument("--concurrency", type=int, default=32)
+    ap.add_argument("--concurrency", type=int, default=32, help="clients with --ingest-while")
+    ap.add_argument("--levels", default="1,16,32", help="concurrency levels of the latency table")
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -221,12 +226,19 @@ def main() -> None:
         base = f"http://127.0.0.1:{args.port}"
         try:
             if args.ingest_while:
+                body = revision_text(0).encode()
+                httpx.put(f"{base}/v1/collections/default/documents/{TARGET}", content=body, timeout=120)
+                asyncio.run(run_load(base, "/v1/answer", args.concurrency, 60, requests=32, ask_target=True))  # warm
+                idle = asyncio.run(run_load(base, "/v1/answer", args.concurrency, args.seconds, ask_target=True))
                 r = asyncio.run(run_load(base, "/v1/answer", args.concurrency, args.seconds, ingest_while=True))
+                out["idle"] = {"concurrency": args.concurrency, **idle.summary()}
                 out["load_during_ingestion"] = {"concurrency": args.concurrency, **r.summary()}
+                if idle.latencies_ms and r.latencies_ms:
+                    out["p95_ratio_to_idle"] = round(r.summary()["p95_ms"] / idle.summary()["p95_ms"], 2)
             else:
                 out["floor_encode_question_ms"] = round(floor_ms(), 2)
                 for path in ("/v1/retrieve", "/v1/answer"):
-                    for c in (1, 16):
+                    for c in (int(x) for x in args.levels.split(",")):
                         asyncio.run(run_load(base, path, c, 60, requests=10))  # warm
                         cpu0 = cpu_seconds(proc.pid)
                         r = asyncio.run(run_load(base, path, c, 600, requests=args.requests))

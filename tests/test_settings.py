@@ -15,6 +15,7 @@ import pytest
 from pydantic import ValidationError
 
 from app.settings import Settings
+from cli.main import omp_wait_policy
 
 TETHER = [sys.executable, "-c", "from cli import main; main()"]
 
@@ -173,3 +174,21 @@ def test_a_store_that_is_down_is_one_clear_error(tmp_path: Path, as_json: bool) 
     assert "Traceback" not in run.stderr and "store is unavailable" in (run.stdout if as_json else run.stderr)
     if as_json:
         assert json.loads(run.stdout)["error"]["message"].startswith("the store is unavailable")
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "policy"),
+    [
+        (["tether", "serve"], {}, None),  # extractive: the encoder's threads may spin between operations
+        (["tether", "--data-dir", "d", "serve", "--port", "1"], {"TETHER_LLM__BACKEND": "openai"}, None),
+        (["tether", "demo"], {}, None),
+        (["tether", "serve"], {"TETHER_LLM__BACKEND": "local"}, "PASSIVE"),  # llama.cpp beside torch
+        (["tether", "eval", "run"], {}, "PASSIVE"),
+        (["tether", "--data-dir", "serve", "ingest", "kb"], {}, "PASSIVE"),  # "serve" is the folder here
+        (["tether"], {}, "PASSIVE"),
+    ],
+)
+def test_openmp_threads_spin_only_where_no_llama_cpp_can_run(
+    argv: list[str], env: dict[str, str], policy: str | None
+) -> None:
+    assert omp_wait_policy(argv, env) == policy
