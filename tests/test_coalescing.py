@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
+from app.grounding.crossencoder import CrossEncoder
 from ingestion.coalescing import CoalescingEmbedder
 from ingestion.embedder import SentenceTransformerEmbedder
 
@@ -35,7 +36,7 @@ class HeldModel:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not self.batches:
             assert self.front is not None
-            while len(self.front._queue) < self.waiting:
+            while len(self.front.coalescer._queue) < self.waiting:
                 threading.Event().wait(0.001)
         self.batches.append(list(texts))
         if self.fail_first and len(self.batches) == 1:
@@ -54,7 +55,7 @@ def _ask_all(front: CoalescingEmbedder, questions: list[str]) -> list[np.ndarray
 
     threads = [threading.Thread(target=ask, args=(0,))]
     threads[0].start()
-    while not front._busy:
+    while not front.coalescer._busy:
         threading.Event().wait(0.001)  # the first caller leads (and is held) before the others arrive
     threads += [threading.Thread(target=ask, args=(i,)) for i in range(1, len(questions))]
     for t in threads[1:]:
@@ -70,7 +71,7 @@ def test_callers_queued_behind_an_encode_share_the_next_one(embedder: SentenceTr
     held.front = front
     got = _ask_all(front, QUESTIONS)
     assert [len(b) for b in held.batches] == [1, len(QUESTIONS) - 1]  # two forward passes for 16 questions
-    assert (front.batches, front.calls) == (2, len(QUESTIONS))
+    assert (front.coalescer.batches, front.coalescer.calls) == (2, len(QUESTIONS))
     alone = embedder.embed(QUESTIONS)
     for i, vec in enumerate(got):
         assert isinstance(vec, np.ndarray) and vec.shape == (1, embedder.dim)
@@ -105,4 +106,39 @@ def test_a_failed_encode_fails_each_of_its_callers_and_the_next_batch_works(
 def test_one_caller_alone_is_encoded_at_once(embedder: SentenceTransformerEmbedder, texts: list[str]) -> None:
     front = CoalescingEmbedder(embedder)
     assert front.embed(texts).shape == (len(texts), embedder.dim)
-    assert front.batches == (1 if texts else 0)
+    assert front.coalescer.batches == (1 if texts else 0)
+
+
+def test_the_same_text_asked_by_many_callers_is_encoded_once(embedder: SentenceTransformerEmbedder) -> None:
+    held = HeldModel(embedder, None, waiting=7)
+    front = CoalescingEmbedder(held)  # type: ignore[arg-type]
+    held.front = front
+    same = ["Is there a student discount?"] * 8
+    got = _ask_all(front, same)
+    assert held.batches == [same[:1], same[:1]]  # the leader's own, then one pass for the seven behind it
+    assert all(isinstance(v, np.ndarray) and np.allclose(v, got[0], atol=1e-6) for v in got)
+
+
+def test_cross_encoder_pairs_of_concurrent_requests_share_a_pass() -> None:
+    """The verifier's and the answerability judge's model: the same grouping, over the real model."""
+    model = CrossEncoder()
+    pairs = [(f"The trial lasts {n} days.", "Try the Business plan free for 14 days.") for n in (7, 14, 30)]
+    alone = model.logits(pairs)
+    ran: list[int] = []
+    real = model._shared.fn
+    model._shared.fn = lambda items: (ran.append(len(items)), real(items))[1]
+    results: list[np.ndarray] = [np.zeros(0)] * 12
+    barrier = threading.Barrier(12)
+
+    def ask(i: int) -> None:
+        barrier.wait()
+        results[i] = model.logits([pairs[i % 3]])
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert sum(ran) < 12 and len(ran) == model._shared.batches - 1  # some requests shared a pass
+    for i, got in enumerate(results):
+        assert got.shape == (1,) and abs(float(got[0]) - float(alone[i % 3])) < 0.05

@@ -27,6 +27,7 @@ import numpy as np
 
 from app.grounding.quantities import canonical
 from ingestion import precision
+from ingestion.coalescing import Coalescer
 from ingestion.embedder import TextLRU
 from ingestion.precision import DtypeSetting
 
@@ -126,6 +127,7 @@ class CrossEncoder:
         self.int8 = int8
         self._lock = threading.Lock()
         self._loaded: tuple[Any, Any, Any, AdapterConfig] | None = None
+        self._shared: Coalescer[tuple[str, str]] = Coalescer(self._logits, max_items=256)
 
     @property
     def config(self) -> AdapterConfig:
@@ -142,9 +144,14 @@ class CrossEncoder:
         return hashlib.sha256(self.adapter_path.read_bytes()).hexdigest()[:16]
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """One uncalibrated logit per (first, second) pair, e.g. (claim side, evidence side)."""
+        """One uncalibrated logit per (first, second) pair, e.g. (claim side, evidence side). Concurrent
+        requests' pairs are read in one pass, each distinct pair once: many requests about a page that
+        just changed, its sentences in no cache yet, once read the same pairs each for itself."""
         if not pairs:
             return np.zeros(0, dtype=np.float64)
+        return self._shared(list(pairs))
+
+    def _logits(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         import torch
 
         tokenizer, encoder, head, cfg = self._load()
