@@ -69,11 +69,11 @@ def build_services(settings: Settings, warm: bool = True) -> Services:
     """Every part, as the settings name them (app/components.py makes the swappable ones)."""
     store = open_store(settings.store.resolved_database_url(), timeouts=settings.store.timeouts())
     embedder = SentenceTransformerEmbedder(settings.embedding)
-    if warm:
-        embedder.embed(["warm up"])  # load the model now, not on the first request
-    models = ModelGuard(store, lambda: embedder.identity)
     # Requests' encodes that arrive together share one forward pass (ingestion keeps the model itself).
     shared = CoalescingEmbedder(embedder)
+    if warm:
+        shared.embed(["warm up"])  # load the model now, not on the first request
+    models = ModelGuard(store, lambda: embedder.identity)
     retriever = ModelCheckedRetriever(
         store, shared, settings.store.data_dir, settings.index, settings.retrieval, guard=models
     )
