@@ -23,9 +23,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
-from ingestion.embedder import ModelEmbedder
-from ingestion.model_identity import ModelIdentity
-from ingestion.precision import Precision
+from ingestion.embedder import EmbedderFront, ModelEmbedder
 
 T = TypeVar("T")
 
@@ -108,35 +106,13 @@ class Coalescer(Generic[T]):
                 self._cond.notify_all()
 
 
-class CoalescingEmbedder:
+class CoalescingEmbedder(EmbedderFront):
     """A ModelEmbedder in front of another: concurrent `embed` calls are encoded together, up to
     `max_texts` texts per batch (a caller's own texts are never split), each distinct text once."""
 
     def __init__(self, inner: ModelEmbedder, max_texts: int = 64) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.coalescer: Coalescer[str] = Coalescer(inner.embed, max_items=max_texts)
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
-
-    @property
-    def max_tokens(self) -> int:
-        return self.inner.max_tokens
-
-    @property
-    def precision(self) -> Precision:
-        return self.inner.precision
-
-    @property
-    def identity(self) -> ModelIdentity:
-        return self.inner.identity
-
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return self.inner.count_tokens(texts)
-
-    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
-        return self.inner.token_spans(text)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -31,11 +31,9 @@ from sqlalchemy import select
 
 from ingestion import precision
 from ingestion.chunking import ChunkSpan, chunk_document
-from ingestion.embedder import ModelEmbedder, SentenceTransformerEmbedder
+from ingestion.embedder import EmbedderFront, ModelEmbedder, SentenceTransformerEmbedder
 from ingestion.loaders import LoadedDocument
-from ingestion.model_identity import ModelIdentity
 from ingestion.pipeline import CHUNKER_VERSION, Ingestor, Progress
-from ingestion.precision import Precision
 from ingestion.preparing import FileWork, PreparedFile, prepare_file
 from ingestion.settings import ChunkingSettings, EmbeddingSettings, IndexSettings, IngestLimits
 from ingestion.store import Chunk, Collection, Document, Store
@@ -75,11 +73,14 @@ def check_reachable(address: str, timeout_s: float = 5.0) -> None:
         raise RayIngestError(f"no Ray cluster answers at {address!r}: {exc}") from exc
 
 
-class PrecomputedEmbedder:
+class PrecomputedEmbedder(EmbedderFront):
     """The embedder the pipeline's embed step sees in a Ray run: the vectors the workers computed, by text.
     A text they did not embed (none should be missing) goes to `fallback`, which loads its model only then."""
 
     def __init__(self, fallback: ModelEmbedder) -> None:
+        # The workers load the model of these same settings: its precision and identity are theirs (naming
+        # it loads it here too, once a run writes vectors, which the pipeline records and checks).
+        super().__init__(fallback)
         self.fallback = fallback
         self.vectors: dict[str, np.ndarray] = {}
 
@@ -87,26 +88,6 @@ class PrecomputedEmbedder:
     def dim(self) -> int:
         first = next(iter(self.vectors.values()), None)
         return len(first) if first is not None else self.fallback.dim
-
-    @property
-    def max_tokens(self) -> int:
-        return self.fallback.max_tokens
-
-    @property
-    def precision(self) -> Precision:
-        return self.fallback.precision  # the one the workers were told to run in
-
-    @property
-    def identity(self) -> ModelIdentity:
-        # The workers load the model of these same settings; naming it loads it here too, once a run
-        # writes vectors (the pipeline records and checks which model a collection's vectors come from).
-        return self.fallback.identity
-
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return self.fallback.count_tokens(texts)
-
-    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
-        return self.fallback.token_spans(text)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]

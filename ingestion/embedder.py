@@ -168,6 +168,35 @@ class SentenceTransformerEmbedder:
         return np.ascontiguousarray(vecs)
 
 
+class EmbedderFront:
+    """Base of a ModelEmbedder placed in front of another (`inner`): all but `embed` is the inner one's."""
+
+    def __init__(self, inner: ModelEmbedder) -> None:
+        self.inner = inner
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    @property
+    def max_tokens(self) -> int:
+        return self.inner.max_tokens
+
+    @property
+    def precision(self) -> Precision:
+        return self.inner.precision
+
+    @property
+    def identity(self) -> ModelIdentity:
+        return self.inner.identity
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_tokens(texts)
+
+    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
+        return self.inner.token_spans(text)
+
+
 class TextLRU(Generic[V]):
     """Bounded LRU of text → value; thread-safe. Keeps the encoder's vectors and token counts
     (CachedEmbedder), and the verifier's and answerability judge's cross-encoder logits."""

@@ -12,10 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from ingestion import embed_cache
-from ingestion.embedder import ModelEmbedder, SentenceTransformerEmbedder
-from ingestion.model_identity import ModelIdentity
+from ingestion.embedder import EmbedderFront, ModelEmbedder, SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
-from ingestion.precision import Precision
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.store import Chunk, Collection, Document, EmbeddingCache, Store, open_store
 from ingestion.writer import IngestReport
@@ -23,21 +21,12 @@ from ingestion.writer import IngestReport
 BATCH = 8
 
 
-class DiesOnCall:
+class DiesOnCall(EmbedderFront):
     """The real embedder, but its `n`-th call raises (a crash the run cannot survive) after computing."""
 
     def __init__(self, inner: SentenceTransformerEmbedder, n: int) -> None:
-        self.inner, self.n, self.calls = inner, n, 0
-        self.dim, self.max_tokens = inner.dim, inner.max_tokens
-        self.count_tokens, self.token_spans = inner.count_tokens, inner.token_spans
-
-    @property
-    def precision(self) -> Precision:
-        return self.inner.precision
-
-    @property
-    def identity(self) -> ModelIdentity:
-        return self.inner.identity
+        super().__init__(inner)
+        self.n, self.calls = n, 0
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
