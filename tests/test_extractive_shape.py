@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from app.llm.extractive import ExtractiveBackend
+from app.llm.extractive import _POINTS_BACK, ExtractiveBackend
 from app.retrieval.passages import Passage
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.help_centre import request_for
@@ -91,3 +91,36 @@ def test_a_question_asking_two_things_gets_both(backend: ExtractiveBackend) -> N
 def test_a_default_list_item_can_answer(backend: ExtractiveBackend) -> None:
     text = _answer(backend, "What is the default web session length?", SETTINGS)
     assert "Default: 14 days" in text, text
+
+
+RETIRED = [
+    passage("desktop-3", "Larkbox Desktop 3 > End of support", [
+        "Larkbox Desktop 3 reached the end of its support on 30 September 2026.",
+        "From this date, 3.x apps can no longer sign in or sync.",
+        "Larkbox Desktop 4 installs beside version 3 and moves its settings.",
+    ]),
+]  # fmt: skip
+
+
+def test_a_sentence_that_points_back_brings_the_one_it_points_at(backend: ExtractiveBackend) -> None:
+    text = _answer(backend, "When did the old 3.x desktop app stop syncing?", RETIRED)
+    assert "From this date, 3.x apps can no longer sign in or sync" in text, text
+    assert text.index("30 September 2026") < text.index("From this date"), text  # in reading order
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("From this date, 3.x apps can no longer sign in or sync.", True),
+        ("After that, every request fails with HTTP 410 Gone.", True),
+        ("It has been replaced by Larkbox Desktop 4.", True),
+        ("This limit applies to every member of the team.", True),
+        ("These settings are kept when you upgrade.", True),
+        ("This inactive account policy took effect on 1 March 2025.", False),  # names what it is about
+        ("It's easy to share a folder with a link.", False),
+        ("Italy and Spain are served from the eu-south region.", False),
+        ("Thereafter nothing changes.", False),
+    ],
+)
+def test_which_sentences_point_back(sentence: str, points_back: bool) -> None:
+    assert bool(_POINTS_BACK.match(sentence)) is points_back

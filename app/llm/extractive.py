@@ -14,7 +14,8 @@ What the question asks shapes the choice (`question_shape`): a sentence under a 
 question's words gains; one about another plan than the one asked about cannot open the answer and loses;
 a figure gains when the question asks for a quantity or a date; for a how-to question, the steps that
 follow a chosen step come with it, in order; a question that asks two things gets the best sentence for
-each part.
+each part. A chosen sentence that opens by pointing back ("From this date, ...") brings the sentence before
+it, which says what it points at.
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ _NUMBER_MARK = re.compile(r"^\s*\d{1,2}[.)]\s*$")  # a numbered list's "3." spli
 _BULLET = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|me)\b")
 _TERMINAL = re.compile(r"([.!?])$")
+# A sentence that opens by pointing at the one before it: "From this date", "It has been replaced".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:from|after|before|until|since|at|on|by|in) (?:this|that|then)\b|(?:this|that|these|those) "
+    r"(?:date|day|time|point|change|version|release|plan|feature|setting|limit|policy|page|step)s?\b|"
+    r"(?:it|they|this|these) (?:is|are|was|were|has|have|had|will|can|cannot|no longer|also)\b)",
+    re.I,
+)
 # Words a question asks with ("please tell me how to ..."): no more a keyword than a stop word is.
 _ASKING_WORDS = frozenset(
     """please tell know want need get got use using make way able happen happens happened go going""".split()  # noqa: SIM905
@@ -220,6 +228,7 @@ def select(
         chosen.append(pick)
     if shape.is_howto(question):
         chosen.extend(i for i in steps_after(cands, chosen) if distinct(i))
+    chosen.extend(antecedents(cands, chosen))
     if part_vectors is not None and len(part_vectors) > 1:
         for part, pv in zip(shape.parts(question), part_vectors, strict=True):
             part_overlap, _ = keyword_overlap(part, [c.text for c in cands])
@@ -231,6 +240,22 @@ def select(
     top = {n: max(float(base[i]) for i in chosen if cands[i].n == n) for n in {cands[i].n for i in chosen}}
     chosen.sort(key=lambda i: (-top[cands[i].n], cands[i].n, cands[i].position))
     return [(cands[i], float(base[i])) for i in chosen]
+
+
+def antecedents(cands: Sequence[CandidateSentence], chosen: Sequence[int]) -> list[int]:
+    """For each chosen sentence that opens by pointing back ("From this date, 3.x apps can no longer
+    sync"), the sentence before it in its passage, which says what "this" is: quoted alone, the answer
+    would lose the date. The sentence directly before it (a timeline's "**30 September 2026**: ..." item
+    too); none when it is already chosen."""
+    at = {(c.n, c.position): i for i, c in enumerate(cands)}
+    out: list[int] = []
+    for i in chosen:
+        if not _POINTS_BACK.match(cands[i].text):
+            continue
+        j = at.get((cands[i].n, cands[i].position - 1))
+        if j is not None and j not in chosen and j not in out:
+            out.append(j)
+    return out
 
 
 def item_label(text: str) -> str:
