@@ -86,7 +86,9 @@ def build_services(settings: Settings, warm: bool = True) -> Services:
     return Services(
         settings,
         store,
-        embedder,
+        # Uploads embed on a model thread of their own: beside the requests' (a large upload does not hold
+        # up every question), and not on each request thread (see ingestion/coalescing.py).
+        CoalescingEmbedder(embedder),
         retriever,
         backend,
         verifier,
