@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -204,4 +205,26 @@ def test_a_process_killed_mid_migration_leaves_a_database_the_next_start_migrate
         with engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     finally:
+        engine.dispose()
+
+
+def test_a_start_with_nothing_to_migrate_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Migrations take SQLite's write lock; a process opening an up-to-date store while an ingestion holds
+    that lock must not wait for it (here, 0.1 s of waiting would fail with "database is locked")."""
+    path = tmp_path / "tether.db"
+    open_store(f"sqlite:///{path}").dispose()  # at head
+    writer = sqlite3.connect(path, timeout=0.1)
+    writer.execute("BEGIN IMMEDIATE")  # as an ingestion's commit does
+    writer.execute("UPDATE collections SET version = version + 1")
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 0.1})
+    try:
+        migrate(engine)  # reads the revision, finds nothing to do
+        fresh = create_engine(f"sqlite:///{tmp_path / 'other.db'}", connect_args={"timeout": 0.1})
+        migrate(fresh)  # a store that does need migrating still gets it
+        with fresh.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        fresh.dispose()
+    finally:
+        writer.rollback()
+        writer.close()
         engine.dispose()

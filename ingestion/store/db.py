@@ -11,6 +11,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,9 +30,20 @@ def _alembic_config(engine: Engine) -> Config:
 _MIGRATION_LOCK = 0x7E7E_0001
 
 
+def _at_head(engine: Engine, cfg: Config) -> bool:
+    """Whether the schema is at the newest revision already (read without taking any lock)."""
+    heads = set(ScriptDirectory.from_config(cfg).get_heads())
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads()) == heads
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (idempotent)."""
     cfg = _alembic_config(engine)
+    if engine.dialect.name == "sqlite" and _at_head(engine, cfg):
+        # Every command opens the store: one that starts while an ingestion holds SQLite's write lock
+        # must not queue behind it (nor fail on "database is locked") when there is nothing to migrate.
+        return
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             # Replicas starting together on a fresh database would otherwise create the same tables at
