@@ -38,6 +38,10 @@ class Metrics:
         self.generation = Histogram("tether_generation_seconds", "Backend latency", buckets=_LATENCY, registry=r)
         self.verification = Histogram("tether_verify_seconds", "Verifier latency", buckets=_LATENCY, registry=r)
         self.index_chunks = Gauge("tether_index_chunks", "Chunks in the served index", ["collection"], registry=r)
+        # Counts since start, read from the models' coalescers at each scrape: calls / passes is how many
+        # requests a forward pass served on average (ingestion/coalescing.py).
+        self.model_calls = Gauge("tether_model_calls", "Calls to a model since start", ["model"], registry=r)
+        self.model_passes = Gauge("tether_model_passes", "Passes a model ran since start", ["model"], registry=r)
         self.rate_limited = Counter("tether_rate_limited_total", "Requests refused by rate limits", registry=r)
         # Read from the store at each scrape, so every replica reports the same numbers.
         self.stored_answers = Gauge(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from app.answering import Answerer
 from app.audit import AuditLog
@@ -16,7 +17,7 @@ from app.reviews.store import ReviewBook
 from app.security.keys import KeyResolver
 from app.security.ratelimit import RateLimiter, make_rate_limiter
 from app.settings import Settings
-from ingestion.coalescing import CoalescingEmbedder
+from ingestion.coalescing import Coalescer, CoalescingEmbedder
 from ingestion.embedder import CachedEmbedder, ModelEmbedder, SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
 from ingestion.store import Store, open_store
@@ -37,6 +38,17 @@ class Services:
     reviews: ReviewBook
     models: ModelGuard  # the model each collection's vectors came from, against the embedder's
     judge: LLMBackend | None = None  # the LLM judge's backend, when the verifier is the judge
+
+    def coalescers(self) -> dict[str, Coalescer[Any]]:
+        """Each model the server runs, by name, as requests share it (for the metrics): the requests' encoder
+        (questions, and passage sentences the cache lacks), the uploads', the two cross-encoders."""
+        found: dict[str, object] = {
+            "request_encoder": getattr(self.retriever.embedder, "coalescer", None),
+            "upload_encoder": getattr(self.embedder, "coalescer", None),
+            "verifier": getattr(getattr(self.verifier, "model", None), "coalescer", None),
+            "answerability": getattr(getattr(self.answerer.answerability, "model", None), "coalescer", None),
+        }
+        return {name: c for name, c in found.items() if isinstance(c, Coalescer)}
 
     def close(self) -> None:
         """Release what the parts hold: the backends' connections or models, the store's pool."""

@@ -125,8 +125,8 @@ def test_cross_encoder_pairs_of_concurrent_requests_share_a_pass() -> None:
     pairs = [(f"The trial lasts {n} days.", "Try the Business plan free for 14 days.") for n in (7, 14, 30)]
     alone = model.logits(pairs)
     ran: list[int] = []
-    real = model._shared.fn
-    model._shared.fn = lambda items: (ran.append(len(items)), real(items))[1]
+    real = model.coalescer.fn
+    model.coalescer.fn = lambda items: (ran.append(len(items)), real(items))[1]
     results: list[np.ndarray] = [np.zeros(0)] * 12
     barrier = threading.Barrier(12)
 
@@ -139,6 +139,6 @@ def test_cross_encoder_pairs_of_concurrent_requests_share_a_pass() -> None:
         t.start()
     for t in threads:
         t.join(timeout=120)
-    assert sum(ran) < 12 and len(ran) == model._shared.batches - 1  # some requests shared a pass
+    assert sum(ran) < 12 and len(ran) == model.coalescer.batches - 1  # some requests shared a pass
     for i, got in enumerate(results):
         assert got.shape == (1,) and abs(float(got[0]) - float(alone[i % 3])) < 0.05

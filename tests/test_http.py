@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -329,6 +330,9 @@ def test_trace_id_metrics_and_audit(client: httpx.Client) -> None:
     metrics = client.get("/metrics").text
     assert 'tether_http_requests_total{method="POST",route="/v1/answer",status="200"}' in metrics
     assert "tether_answers_total" in metrics and "tether_index_chunks" in metrics
+    counts = dict(re.findall(r'^(tether_model_(?:calls|passes)\{model="request_encoder"\}) (\S+)$', metrics, re.M))
+    calls, passes = (float(counts[f'tether_model_{k}{{model="request_encoder"}}']) for k in ("calls", "passes"))
+    assert calls >= passes >= 1  # the question was encoded; concurrent requests would have shared passes
     assert client.get("/v1/answers/nope").status_code == 404
     assert client.get("/v1/answers/trace-abc-12345").status_code == 404
 

@@ -127,7 +127,7 @@ class CrossEncoder:
         self.int8 = int8
         self._lock = threading.Lock()
         self._loaded: tuple[Any, Any, Any, AdapterConfig] | None = None
-        self._shared: Coalescer[tuple[str, str]] = Coalescer(self._logits, max_items=256)
+        self.coalescer: Coalescer[tuple[str, str]] = Coalescer(self._logits, max_items=256)
 
     @property
     def config(self) -> AdapterConfig:
@@ -149,7 +149,7 @@ class CrossEncoder:
         just changed, its sentences in no cache yet, once read the same pairs each for itself."""
         if not pairs:
             return np.zeros(0, dtype=np.float64)
-        return self._shared(list(pairs))
+        return self.coalescer(list(pairs))
 
     def _logits(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         import torch

@@ -73,6 +73,9 @@ def metrics(request: Request, svc: ServicesDep, principal: AdminKey) -> PlainTex
     m = request.app.state.metrics
     for name, size in svc.retriever.index_sizes().items():
         m.index_chunks.labels(name).set(size)
+    for model, shared in svc.coalescers().items():
+        m.model_calls.labels(model).set(shared.calls)
+        m.model_passes.labels(model).set(shared.batches)
     if svc.settings.audit.enabled:
         since = datetime.now(UTC) - timedelta(days=svc.settings.audit.retention_days)
         m.observe_reviews(svc.reviews.stats(Window(frozenset({"*"}), since=since)))
