@@ -31,7 +31,7 @@ from sqlalchemy import select
 
 from ingestion import precision
 from ingestion.chunking import ChunkSpan, chunk_document
-from ingestion.embedder import EmbedderFront, ModelEmbedder, SentenceTransformerEmbedder
+from ingestion.embedder import ModelEmbedder, ModelEmbedderFront, SentenceTransformerEmbedder
 from ingestion.loaders import LoadedDocument
 from ingestion.pipeline import CHUNKER_VERSION, Ingestor, Progress
 from ingestion.preparing import FileWork, PreparedFile, prepare_file
@@ -73,26 +73,26 @@ def check_reachable(address: str, timeout_s: float = 5.0) -> None:
         raise RayIngestError(f"no Ray cluster answers at {address!r}: {exc}") from exc
 
 
-class PrecomputedEmbedder(EmbedderFront):
+class PrecomputedEmbedder(ModelEmbedderFront):
     """The embedder the pipeline's embed step sees in a Ray run: the vectors the workers computed, by text.
-    A text they did not embed (none should be missing) goes to `fallback`, which loads its model only then."""
+    A text they did not embed (none should be missing) goes to `fallback` (`inner`), which loads its model
+    only then."""
 
     def __init__(self, fallback: ModelEmbedder) -> None:
         # The workers load the model of these same settings: its precision and identity are theirs (naming
         # it loads it here too, once a run writes vectors, which the pipeline records and checks).
         super().__init__(fallback)
-        self.fallback = fallback
         self.vectors: dict[str, np.ndarray] = {}
 
     @property
     def dim(self) -> int:
         first = next(iter(self.vectors.values()), None)
-        return len(first) if first is not None else self.fallback.dim
+        return len(first) if first is not None else self.inner.dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
         if missing:
-            self.vectors.update(zip(missing, self.fallback.embed(missing), strict=True))
+            self.vectors.update(zip(missing, self.inner.embed(missing), strict=True))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self.vectors[t] for t in texts])

@@ -169,9 +169,10 @@ class SentenceTransformerEmbedder:
 
 
 class EmbedderFront:
-    """Base of a ModelEmbedder placed in front of another (`inner`): all but `embed` is the inner one's."""
+    """Base of an Embedder placed in front of another (`inner`): what a subclass does not override,
+    `embed` above all, is the inner one's."""
 
-    def __init__(self, inner: ModelEmbedder) -> None:
+    def __init__(self, inner: Embedder) -> None:
         self.inner = inner
 
     @property
@@ -182,6 +183,21 @@ class EmbedderFront:
     def max_tokens(self) -> int:
         return self.inner.max_tokens
 
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_tokens(texts)
+
+    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
+        return self.inner.token_spans(text)
+
+
+class ModelEmbedderFront(EmbedderFront):
+    """An EmbedderFront over a ModelEmbedder: the model's precision and identity are the inner one's."""
+
+    inner: ModelEmbedder
+
+    def __init__(self, inner: ModelEmbedder) -> None:
+        super().__init__(inner)
+
     @property
     def precision(self) -> Precision:
         return self.inner.precision
@@ -189,12 +205,6 @@ class EmbedderFront:
     @property
     def identity(self) -> ModelIdentity:
         return self.inner.identity
-
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        return self.inner.count_tokens(texts)
-
-    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
-        return self.inner.token_spans(text)
 
 
 class TextLRU(Generic[V]):
@@ -228,7 +238,7 @@ class TextLRU(Generic[V]):
             self._data.clear()
 
 
-class CachedEmbedder:
+class CachedEmbedder(EmbedderFront):
     """An Embedder that remembers vectors by text: a bounded, thread-safe LRU in front of another.
 
     The serving path embeds the same passage sentences twice per answer, once to pick them (the
@@ -237,18 +247,10 @@ class CachedEmbedder:
     1.5 KB, so the default 20,000 entries hold about 30 MB."""
 
     def __init__(self, inner: Embedder, maxsize: int = 20_000) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.cache: TextLRU[np.ndarray] = TextLRU(maxsize)
         # The verifier and the answerability judge measure the same sentences against their token budgets.
         self.token_counts: TextLRU[int] = TextLRU(maxsize)
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
-
-    @property
-    def max_tokens(self) -> int:
-        return self.inner.max_tokens
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """One call to the inner tokenizer for the texts not counted before; counts in the order given."""
@@ -259,9 +261,6 @@ class CachedEmbedder:
                 found[text] = n
                 self.token_counts.put(text, n)
         return [found[t] for t in texts]
-
-    def token_spans(self, text: str) -> list[tuple[int, int]] | None:
-        return self.inner.token_spans(text)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One call to the inner embedder for the texts not cached; rows in the order given."""

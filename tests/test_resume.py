@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from ingestion import embed_cache
-from ingestion.embedder import EmbedderFront, ModelEmbedder, SentenceTransformerEmbedder
+from ingestion.embedder import ModelEmbedder, ModelEmbedderFront, SentenceTransformerEmbedder
 from ingestion.pipeline import Ingestor
 from ingestion.settings import ChunkingSettings, IndexSettings, IngestLimits
 from ingestion.store import Chunk, Collection, Document, EmbeddingCache, Store, open_store
@@ -21,7 +21,7 @@ from ingestion.writer import IngestReport
 BATCH = 8
 
 
-class DiesOnCall(EmbedderFront):
+class DiesOnCall(ModelEmbedderFront):
     """The real embedder, but its `n`-th call raises (a crash the run cannot survive) after computing."""
 
     def __init__(self, inner: SentenceTransformerEmbedder, n: int) -> None:
