@@ -23,7 +23,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
-from ingestion.embedder import EmbedderFront, ModelEmbedder
+from ingestion.embedder import ModelEmbedder, ModelEmbedderFront
 
 T = TypeVar("T")
 
@@ -84,15 +84,19 @@ class Coalescer(Generic[T]):
 
     def _run(self, batch: list[_Call[T]]) -> None:
         try:
-            unique: dict[Hashable, int] = {}
+            row_of: dict[Hashable, int] = {}  # an item's key -> its row in fn's input
             items: list[T] = []
+            rows: list[list[int]] = []  # each call's rows, in its own order
             for c in batch:
+                rows.append([])
                 for item in c.items:
-                    if unique.setdefault(self.key(item), len(items)) == len(items):
+                    if (k := self.key(item)) not in row_of:
+                        row_of[k] = len(items)
                         items.append(item)
+                    rows[-1].append(row_of[k])
             out = self._thread.submit(self.fn, items).result()
-            for c in batch:
-                c.result = out[[unique[self.key(item)] for item in c.items]]
+            for c, r in zip(batch, rows, strict=True):
+                c.result = out[r]
         except BaseException as exc:  # every caller of the batch sees the failure, not only the leader
             for c in batch:
                 c.error = exc
@@ -106,7 +110,7 @@ class Coalescer(Generic[T]):
                 self._cond.notify_all()
 
 
-class CoalescingEmbedder(EmbedderFront):
+class CoalescingEmbedder(ModelEmbedderFront):
     """A ModelEmbedder in front of another: concurrent `embed` calls are encoded together, up to
     `max_texts` texts per batch (a caller's own texts are never split), each distinct text once."""
 
