@@ -35,7 +35,9 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[float]
     for name, p in encoder.named_parameters():
         if "LayerNorm.weight" in name:
             p.data += 0.01
-    head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    with torch.random.fork_rng():  # its init from a seed, not from whatever the tests before drew
+        torch.manual_seed(0)
+        head = torch.nn.Linear(encoder.config.hidden_size, 1)
     tokenizer = AutoTokenizer.from_pretrained(path)
     enc = tokenizer([c for c, _ in PAIRS], [e for _, e in PAIRS], padding=True, return_tensors="pt")
     with torch.inference_mode():
@@ -114,7 +116,9 @@ def fully_trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[
         for p in encoder.parameters():
             if p.requires_grad:
                 p.add_(torch.randn(p.shape, generator=g) * 0.002)
-    head = torch.nn.Linear(encoder.config.hidden_size, 1)
+    with torch.random.fork_rng():  # its init from a seed, not from whatever the tests before drew
+        torch.manual_seed(0)
+        head = torch.nn.Linear(encoder.config.hidden_size, 1)
     tokenizer = AutoTokenizer.from_pretrained(path)
     enc = tokenizer([c for c, _ in PAIRS], [e for _, e in PAIRS], padding=True, return_tensors="pt")
     with torch.inference_mode():
