@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from app.grounding.crossencoder import CrossEncoder
-from app.grounding.local import LocalVerifier
+from app.grounding.local import LocalVerifier, copied_from
 from app.grounding.verifier import ClaimVerdict, Verification, passages_from_text
 from app.retrieval.passages import Passage
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
@@ -216,3 +216,52 @@ def test_a_figure_misquoted_from_the_closest_sentence_is_not_support(verifier: L
     assert (c.label, c.reason) == ("unsupported", "number_differs_from_evidence"), c.score
     right = _only(verifier.verify("Members get at most 14 days of grace to set up two-step verification.", passages))
     assert right.label == "supported", right.score
+
+
+UPGRADE = """## How to upgrade to Tandem Desktop 4
+
+Tandem Desktop 3.x is no longer supported.
+
+1. Download the latest installer from tandem.example/download.
+2. Run the installer.
+3. Sign in when prompted.
+4. Wait for the first index to finish.
+
+Tandem Desktop 4 re-indexes your Tandem folder on first launch.
+Upgrading to Tandem Desktop 4 keeps your settings.
+Tandem Desktop 4 installs over version 3.
+You do not need to uninstall version 3 before you upgrade."""
+
+
+@pytest.mark.parametrize("step", ["Run the installer.", "Sign in when prompted."])
+def test_a_short_stepcopied_from_the_passage_rests_on_that_step(verifier: LocalVerifier, step: str) -> None:
+    # The question's words pull the fact's window towards the heading and the longer sentences; the copy
+    # is found in any sentence it may rest on, and that sentence is its evidence.
+    ps = passages_from_text(UPGRADE, "doc-upgrade", per_passage=8)
+    answer = f"Download the latest installer from tandem.example/download [1]. {step[:-1]} [1]."
+    c = verifier.verify(answer, ps, question="How do I upgrade from Tandem Desktop 3.x to version 4?").claims[1]
+    assert c.label == "supported" and c.score >= 0.99, c
+    assert [e.text for e in c.evidence] == [step], c.evidence
+
+
+COPY_SOURCES = [
+    "No.",
+    "Run the installer.",
+    "Larkbox does not delete your files.",
+    "See [Audit logs](https://x.example/a) for details.",
+]
+
+
+@pytest.mark.parametrize(
+    ("fact", "copied"),
+    [
+        ("Run the installer", 1),  # a whole sentence, however short
+        ("No", None),  # but not one word: "No." answers the question it was written under
+        ("the installer", None),  # a short part of a sentence is not a copy
+        ("Larkbox does not delete your files", 2),
+        ("does not delete your files", 2),
+        ("See Audit logs for details", 3),  # the claim lost its Markdown link: so does the evidence
+    ],
+)
+def test_what_counts_as_a_copy(fact: str, copied: int | None) -> None:
+    assert copied_from(fact, COPY_SOURCES) == copied

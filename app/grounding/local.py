@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from app.grounding.claims import AnswerSegment, parse_answer
+from app.grounding.claims import AnswerSegment, parse_answer, strip_markup
 from app.grounding.crossencoder import CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
 from app.grounding.edits import copy_edit
@@ -205,8 +205,11 @@ class LocalVerifier:
             )
             ranked = tuple(sorted(((cand[w], round(float(scores[w]), 4)) for w in picked), key=lambda x: -x[1]))
             window = sorted(cand[w] for w in picked)
-            if _verbatim(fact, [ev.sentences[j].text for j in window]):
-                out[key] = _Judged(VERBATIM_PROB, ranked, None)
+            # A copy of any sentence it may rest on, not only of the window's: a short step ("Sign in when
+            # prompted") can lose its window to longer sentences that share its words.
+            source = copied_from(fact, [ev.sentences[j].text for j in cand])
+            if source is not None:
+                out[key] = _Judged(VERBATIM_PROB, ((cand[source], round(float(scores[source]), 4)),), None)
                 continue
             side = claim_side(fact, question, claims[probe[i][0]].context)
             options = [(side, evidence_side([(_heading(ev.sentences[j]), ev.sentences[j].text) for j in window]))]
@@ -265,14 +268,29 @@ def _local(j: int | None, cand: list[int]) -> int | None:
 _NORM = re.compile(r"[\W_]+")
 
 
-def _verbatim(fact: str, window: list[str]) -> bool:
-    """The fact is, word for word, part of one evidence sentence (case, punctuation and spelling of
-    numbers aside): then it is supported, whatever a model would say."""
-    f = _NORM.sub(" ", canonical(fact).lower()).strip()
+def _verbatim(fact: str, sentences: list[str]) -> bool:
+    return copied_from(fact, sentences) is not None
+
+
+def copied_from(fact: str, sentences: list[str]) -> int | None:
+    """The first sentence the fact is, word for word, part of (case, punctuation and spelling of numbers
+    aside), or None: a copy is supported, whatever a model would say."""
+    f = _plain(fact)
+    if len(f.split()) < 2:  # "No." copied from an FAQ says nothing without the FAQ's question
+        return None
+    whole = [_plain(s) for s in sentences]
+    # A whole sentence however short ("Run the installer."); a part of one only when long enough to
+    # carry its own meaning ("delete your files" is part of "Larkbox does not delete your files").
     if len(f.split()) < VERBATIM_MIN_WORDS:
-        return False
+        return next((i for i, s in enumerate(whole) if s == f), None)
     # Padded with spaces so that words match whole: "5 GB" is not inside "15 GB".
-    return any(f" {f} " in f" {_NORM.sub(' ', canonical(s).lower()).strip()} " for s in window)
+    return next((i for i, s in enumerate(whole) if f" {f} " in f" {s} "), None)
+
+
+def _plain(text: str) -> str:
+    """Words only, in one spelling: claims lose their Markdown ("See [Audit logs](url)" reads "See Audit
+    logs") before they are judged, so the evidence must too."""
+    return _NORM.sub(" ", canonical(strip_markup(text)).lower()).strip()
 
 
 def _shown(window: tuple[tuple[int, float], ...]) -> list[tuple[int, float]]:
