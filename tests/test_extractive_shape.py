@@ -124,3 +124,44 @@ def test_a_sentence_that_points_back_brings_the_one_it_points_at(backend: Extrac
 )
 def test_which_sentences_point_back(sentence: str, points_back: bool) -> None:
     assert bool(_POINTS_BACK.match(sentence)) is points_back
+
+
+REFUNDS = [
+    passage("refund-steps", "Billing > Request a refund", [
+        "1.", "Sign in and go to Settings > Billing > Invoices.",
+        "Team accounts use Billing > Invoices in the admin console.",
+        "2.", "Find the charge and click Request refund.",
+        "3.", "Choose a reason and click Submit.",
+    ]),
+    passage("refund-policy", "Billing > Refund policy", [
+        "Annual plans can be refunded within 30 days of purchase.",
+        "Monthly plans are not refunded.",
+    ]),
+]  # fmt: skip
+
+
+def test_a_procedure_is_quoted_from_its_first_step(backend: ExtractiveBackend) -> None:
+    # The step that matches the question best is the second; without the first the user cannot find it.
+    text = _answer(backend, "How do I request a refund for a charge?", REFUNDS)
+    steps = ["go to Settings > Billing > Invoices", "click Request refund", "click Submit"]
+    where = [text.find(s) for s in steps]
+    assert all(w >= 0 for w in where) and where == sorted(where), text
+    assert "Team accounts use" not in text or text.index("Team accounts use") > where[0], text
+
+
+EXPORT = [
+    passage("export", "Account > Export your data", [
+        "Larkbox prepares a ZIP archive of your files and emails you a download link.",
+        "The download link is valid for 7 days.",
+        "You can request one export a day.",
+    ]),
+    passage("plans", "Plans > Business", [
+        "A Business team has between 3 and 300 users.",
+    ]),
+]  # fmt: skip
+
+
+def test_the_opening_sentence_brings_the_condition_that_follows_it(backend: ExtractiveBackend) -> None:
+    text = _answer(backend, "How do I receive the archive of my files?", EXPORT)
+    assert text.startswith("Larkbox prepares a ZIP archive"), text
+    assert "valid for 7 days" in text and "Business team" not in text, text

@@ -12,10 +12,11 @@ list items do (a step, a `Default:` line), with or without a full stop.
 
 What the question asks shapes the choice (`question_shape`): a sentence under a heading that names the
 question's words gains; one about another plan than the one asked about cannot open the answer and loses;
-a figure gains when the question asks for a quantity or a date; for a how-to question, the steps that
-follow a chosen step come with it, in order; a question that asks two things gets the best sentence for
-each part. A chosen sentence that opens by pointing back ("From this date, ...") brings the sentence before
-it, which says what it points at.
+a figure gains when the question asks for a quantity or a date; for a how-to question, the procedure whose
+step scores best is quoted whole, from its first step; a question that asks two things gets the best
+sentence for each part. A chosen sentence that opens by pointing back ("From this date, ...") brings the
+sentence before it, which says what it points at, and the opening sentence brings the one after it (its
+condition or consequence, "The link is valid for 7 days.") unless that is far weaker.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ MIN_WORDS = 3
 HEADING_WEIGHT = 0.15  # the section heading names the question's subject: "Steps to set up SAML"
 FIGURE_BONUS = 0.08  # a quantity or date question is answered by a sentence with a figure
 OFF_VARIANT_PENALTY = 0.2  # a sentence about the Enterprise plan answers no question about Business
-MAX_STEPS = 8  # steps of a procedure kept after the first chosen one
+MAX_STEPS = 8  # steps of a procedure quoted
+SEQUEL_RATIO = 0.3  # the sentence after the opener, when at least this share of its score: "..., valid for 7 days."
+LIST_GAP = 4  # positions between two items of one numbered list: its "2." mark, and one note between
 LABEL_BONUS = 0.3  # "Default: 14 days" answers "what is the default ...?": its label is the question's word
 _NUMBER_MARK = re.compile(r"^\s*\d{1,2}[.)]\s*$")  # a numbered list's "3." split from its text
 
@@ -213,10 +216,13 @@ def select(
     def distinct(i: int) -> bool:
         return i not in chosen and all(float(vectors[i + 1] @ vectors[j + 1]) < NEAR_DUPLICATE for j in chosen)
 
-    def eligible(i: int, score: float) -> bool:
+    def relevant(i: int, score: float) -> bool:
         if cands[i].n != home and not (score >= other_floor and overlap[i] > 0):
             return False
-        return score >= same_floor and distinct(i)
+        return score >= same_floor
+
+    def eligible(i: int, score: float) -> bool:
+        return relevant(i, score) and distinct(i)
 
     while len(chosen) < max_sentences:
         follows = {(cands[i].n, cands[i].position + 1) for i in chosen}
@@ -227,8 +233,18 @@ def select(
             break
         chosen.append(pick)
     if shape.is_howto(question):
-        chosen.extend(i for i in steps_after(cands, chosen) if distinct(i))
+        # The best step the answer may draw from names the procedure (chosen or not): quote it whole.
+        steps = [i for i, c in enumerate(cands) if c.item and not off[i] and relevant(i, float(base[i]))]
+        if steps:
+            best_step = max(steps, key=lambda i: float(base[i]))
+            chosen.extend(i for i in procedure(cands, best_step) if distinct(i))
     chosen.extend(antecedents(cands, chosen))
+    # Help articles write a fact and its condition or consequence as consecutive sentences ("The link is
+    # emailed to you. It is valid for 7 days."): the opener's next sentence comes with it unless it is
+    # about another plan or far weaker.
+    follow = sequel(cands, first)
+    if follow is not None and not off[follow] and distinct(follow) and base[follow] >= SEQUEL_RATIO * base[first]:
+        chosen.append(follow)
     if part_vectors is not None and len(part_vectors) > 1:
         for part, pv in zip(shape.parts(question), part_vectors, strict=True):
             part_overlap, _ = keyword_overlap(part, [c.text for c in cands])
@@ -240,6 +256,15 @@ def select(
     top = {n: max(float(base[i]) for i in chosen if cands[i].n == n) for n in {cands[i].n for i in chosen}}
     chosen.sort(key=lambda i: (-top[cands[i].n], cands[i].n, cands[i].position))
     return [(cands[i], float(base[i])) for i in chosen]
+
+
+def sequel(cands: Sequence[CandidateSentence], i: int) -> int | None:
+    """The prose sentence right after candidate `i` in its passage (a skipped fragment between them
+    allowed), or None: the passage ends, or a list item follows (steps come whole or not at all)."""
+    j = i + 1
+    if j == len(cands) or cands[j].n != cands[i].n or cands[j].position > cands[i].position + 2:
+        return None
+    return None if cands[j].item else j
 
 
 def antecedents(cands: Sequence[CandidateSentence], chosen: Sequence[int]) -> list[int]:
@@ -264,24 +289,19 @@ def item_label(text: str) -> str:
     return head.strip("*_` ") if colon and len(head.split()) <= 4 else ""
 
 
-def steps_after(cands: Sequence[CandidateSentence], chosen: Sequence[int]) -> list[int]:
-    """The list items that follow the first chosen item in its passage, in order, up to MAX_STEPS: a
-    procedure is answered by its steps, not by the one that scored best. Stops where the list ends (a
-    gap of more than the step number between two items)."""
-    first = next((i for i in chosen if cands[i].item), None)
-    if first is None:
-        return []
-    out: list[int] = []
-    last = cands[first].position
-    for i, c in enumerate(cands):
-        if c.n != cands[first].n or c.position <= cands[first].position:
-            continue
-        if not c.item or c.position - last > 2 or len(out) == MAX_STEPS:
-            break
-        if i not in chosen:
-            out.append(i)
-        last = c.position
-    return out
+def procedure(cands: Sequence[CandidateSentence], item: int) -> list[int]:
+    """The list `item` belongs to, in order, up to MAX_STEPS: a procedure is answered by its steps from
+    the first, not by the one that scored best ("Find the charge and click Request refund" is useless
+    without "Go to Settings > Billing > Invoices" before it). A list is a run of items of one passage
+    with at most one other sentence between two of them (a step's note, "Business teams use ...")."""
+    items = [i for i, c in enumerate(cands) if c.item and c.n == cands[item].n]
+    at = items.index(item)
+    start = end = at
+    while start > 0 and cands[items[start]].position - cands[items[start - 1]].position <= LIST_GAP:
+        start -= 1
+    while end + 1 < len(items) and cands[items[end + 1]].position - cands[items[end]].position <= LIST_GAP:
+        end += 1
+    return items[start : end + 1][:MAX_STEPS]
 
 
 class ExtractiveBackend:
