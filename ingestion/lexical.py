@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -104,26 +105,19 @@ class LexicalIndex:
         n = len(self.rows)
         vocab, sc = self.retriever.vocab_dict, self.retriever.scores
         df = self.doc_freqs(terms) if idf is not None else {}
-        docs, weights = [], []
+        lists: list[_Postings] = []
         for t in terms:
             if t not in vocab:
                 continue
             lo, hi = int(sc["indptr"][vocab[t]]), int(sc["indptr"][vocab[t] + 1])
-            scale = 1.0 if idf is None else idf[t] / lucene_idf(n, df[t])
-            docs.append(sc["indices"][lo:hi])
-            weights.append(np.float32(scale) * sc["data"][lo:hi])
-        if not docs:
+            scale = np.float32(1.0 if idf is None else idf[t] / lucene_idf(n, df[t]))
+            lists.append(_Postings(sc["indices"][lo:hi], sc["data"][lo:hi], scale))
+        if not lists:
             return []
-        # One counting pass over every posting: several times faster than a fancy-indexed add per term.
-        totals = np.bincount(np.concatenate(docs), np.concatenate(weights), minlength=n).astype(np.float32)
+        totals = _accumulate(lists, n)
         if mask is not None:
             totals *= mask
-        # Rank only the documents that scored: a partial sort of a million scores costs more than the rest.
-        hit = np.flatnonzero(totals > 0)
-        if len(hit) > k:
-            hit = hit[np.argpartition(-totals[hit], k - 1)[:k]]
-        top = hit[np.argsort(-totals[hit], kind="stable")]
-        return [(int(self.rows[d]), float(totals[d])) for d in top]
+        return [(int(self.rows[d]), score) for d, score in top_k(totals, k)]
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -138,6 +132,39 @@ class LexicalIndex:
             return cls(None, rows)
         retriever = bm25s.BM25.load(str(folder), show_progress=False, mmap=False)
         return cls(retriever, rows)
+
+
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    docs: np.ndarray  # positions of the documents holding the term, ascending
+    scores: np.ndarray  # the term's BM25 score in each
+    scale: np.float32  # the collection's IDF over the segment's
+
+
+def _accumulate(lists: Sequence[_Postings], n: int) -> np.ndarray:
+    """Each document's summed score over the lists. A term's postings name each document once, so one
+    unbuffered add per list (numpy's `add.at`, several times faster than a weighted `bincount`)."""
+    totals = np.zeros(n, dtype=np.float32)
+    for p in lists:
+        np.add.at(totals, p.docs, p.scores if p.scale == 1 else p.scale * p.scores)
+    return totals
+
+
+def top_k(totals: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The k best positive scores, best first, ties in position order. Only values at least the k-th best
+    block maximum can be in the top k (each of the k best blocks holds one that high): a partial sort of
+    those few instead of a million scores."""
+    if len(totals) > 64 * k:
+        blocks = totals[: len(totals) // 64 * 64].reshape(-1, 64).max(axis=1)
+        floor = float(np.partition(blocks, len(blocks) - k)[len(blocks) - k])
+        hit = np.flatnonzero(totals >= max(floor, np.finfo(np.float32).tiny))
+    else:
+        hit = np.flatnonzero(totals > 0)
+    if len(hit) > k:
+        kth = totals[hit[np.argpartition(-totals[hit], k - 1)[k - 1]]]
+        hit = hit[totals[hit] >= kth]  # every tie of the k-th: the position order decides among them
+    top = hit[np.argsort(-totals[hit], kind="stable")][:k]
+    return [(int(d), float(totals[d])) for d in top]
 
 
 def _positions(index_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ingestion.lexical import LexicalIndex
+from ingestion.lexical import LexicalIndex, top_k
 from ingestion.manifests import Manifest
 from ingestion.segments import build_segment
 from ingestion.settings import IndexSettings
@@ -74,3 +74,15 @@ def test_lexical_across_segments_weights_terms_by_the_collection() -> None:
     split, one = snap.search_lexical(query, 5), whole.search(query, 5)
     assert [r for r, _ in split][:1] == [r for r, _ in one][:1] == [41]
     assert np.isclose(split[0][1], one[0][1], rtol=0.3)  # length normalisation stays per segment
+
+
+@pytest.mark.parametrize(("n", "k", "distinct"), [(10, 3, 5), (200_000, 50, 1_000), (200_000, 50, 3), (200_000, 5, 0)])
+def test_lexical_top_k_is_the_sorted_head(n: int, k: int, distinct: int) -> None:
+    """The top k of a large score array (its block-maximum shortcut included) is exactly the head of the
+    scores sorted best first, ties in position order: many ties, mostly zeros, or no score at all."""
+    rng = np.random.default_rng(n + k + distinct)
+    totals = np.zeros(n, dtype=np.float32)
+    scored = rng.choice(n, n // 20, replace=False)
+    totals[scored] = rng.integers(1, distinct + 1, len(scored)) if distinct else 0
+    expected = sorted((i for i in range(n) if totals[i] > 0), key=lambda i: (-totals[i], i))[:k]
+    assert [d for d, _ in top_k(totals, k)] == expected
