@@ -168,7 +168,11 @@ class Answer:
             raw_text=d.get("raw_answer"),
             model=d.get("model"),
             passages_considered=d["passages_considered"],
-            answerability=Answerability(judged["score"], judged["threshold"], judged["passage"]) if judged else None,
+            answerability=Answerability(
+                judged["score"], judged["threshold"], judged["passage"], tuple(judged.get("unknown_names") or ())
+            )
+            if judged
+            else None,
             policy=d["policy"],
             thresholds=Thresholds.from_dict(d["thresholds"]),
             backend=d["backend"],

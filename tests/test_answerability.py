@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.grounding.answerability import AnswerabilityJudge
+from app.grounding.answerability import AnswerabilityJudge, unnamed_variants
 from app.grounding.verifier import passages_from_text
 from app.queries import AnswerQuery
 from app.results import Answer
@@ -201,3 +201,27 @@ def test_renumbered_citations_still_point_at_their_passages(openai_stack: Servic
     assert len([e for e in events if isinstance(e, TextDelta)]) > 2  # word by word, markers cut or not
     assert final["answer"] == streamed == plain["answer"]
     assert [c["chunk_id"] for c in final["citations"]] == [c["chunk_id"] for c in plain["citations"]]
+
+
+def test_a_question_about_a_plan_no_passage_names_abstains(extractive: Services) -> None:
+    # The passages about the plans that exist read as answers to it; the name they never mention decides.
+    r = _ask(extractive, "How much storage does the Quillpad Pro plan include?")
+    assert (r.status, r.reason) == ("abstained", "not_answered_by_passages"), r.answerability
+    assert r.answerability is not None and r.answerability.unknown_names == ("Pro",)
+    known = _ask(extractive, "How much storage does the Quillpad Team plan include?")
+    assert known.status != "abstained" and known.answerability is not None
+    assert known.answerability.unknown_names == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("What does the Business Plus plan cost?", ("Plus",)),
+        ("What does the Business plan cost?", ()),
+        ("Is there an Ultimate tier?", ("Ultimate",)),
+        ("What does Business cost?", ()),  # no plan named as one: nothing to check
+    ],
+)
+def test_unnamed_variants(question: str, unknown: tuple[str, ...]) -> None:
+    passages = passages_from_text("The Business plan costs $15 per user per month.", "plans")
+    assert unnamed_variants(question, passages) == unknown

@@ -10,10 +10,15 @@ answerability cross-encoder (`crossencoder.py`, adapter trained by `python -m tr
   with `not_answered_by_passages` and no LLM is called.
 - After generation: the same model reads the question with the answer's own text; an answer under the
   cut does not address the question (`answer_off_question`).
+
+A question about a plan, tier or edition that none of the passages names ("the Teams plan", where the
+knowledge base knows Free, Personal and Business) is not answered by them, whatever the model scores:
+the passages about the plans that exist read as answers to it (`unknown_names`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +28,7 @@ from app.grounding.crossencoder import ANSWER_ADAPTER, CrossEncoder, cached_logi
 from app.grounding.facts import analyze
 from app.grounding.verifier import passage_sentences
 from app.grounding.windows import choose_window, sentence_scores
+from app.llm.question_shape import variant_names
 from app.retrieval.passages import Passage
 from app.settings import AnswerabilitySettings
 from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
@@ -31,22 +37,25 @@ from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
 @dataclass(frozen=True, slots=True)
 class Answerability:
     """The decision for one question: its score (the best passage's probability of answering it), the
-    cut it was judged by, and which passage (1-based) scored best."""
+    cut it was judged by, which passage (1-based) scored best, and the plans or tiers the question names
+    that no passage names (then it is not answerable, whatever the score)."""
 
     score: float
     threshold: float
     passage: int | None
+    unknown_names: tuple[str, ...] = ()
 
     @property
     def answerable(self) -> bool:
-        return self.score >= self.threshold
+        return self.score >= self.threshold and not self.unknown_names
 
-    def to_dict(self) -> dict[str, float | int | bool | None]:
+    def to_dict(self) -> dict[str, float | int | bool | list[str] | None]:
         return {
             "score": round(self.score, 4),
             "threshold": self.threshold,
             "answerable": self.answerable,
             "passage": self.passage,
+            "unknown_names": list(self.unknown_names),
         }
 
 
@@ -74,7 +83,7 @@ class AnswerabilityJudge:
             return Answerability(0.0, cut, None)
         probs = self.passage_scores(question, considered)
         best = int(np.argmax(probs))
-        return Answerability(float(probs[best]), cut, best + 1)
+        return Answerability(float(probs[best]), cut, best + 1, unnamed_variants(question, considered))
 
     def passage_scores(self, question: str, passages: Sequence[Passage]) -> np.ndarray:
         """Each passage's probability of answering `question`: the model reads the passage's sentences that
@@ -113,3 +122,13 @@ class AnswerabilityJudge:
 
     def _probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
         return self.model.probability(cached_logits(self.model, self.logit_cache, pairs)[0])
+
+
+def unnamed_variants(question: str, passages: Sequence[Passage]) -> tuple[str, ...]:
+    """The names of plans, tiers or editions the question asks about ("How much storage does the Business
+    Plus plan include?") that none of the passages names in its text, heading or title (pure)."""
+    asked = variant_names([question])
+    if not asked:
+        return ()
+    said = " ".join(f"{p.title or ''} {p.heading or ''} {p.text}" for p in passages)
+    return tuple(sorted(n for n in asked if not re.search(rf"\b{re.escape(n)}\b", said)))

@@ -175,6 +175,11 @@ class AnswerabilityOut(BaseModel):
     threshold: float = Field(..., description="The cut it was judged by.")
     answerable: bool
     passage: int | None = Field(None, description="The best passage's rank among those retrieved (1-based).")
+    unknown_names: list[str] = Field(
+        default_factory=list,
+        description="Plans, tiers or editions the question names that no passage names: the question is then "
+        "not answerable from them, whatever the score.",
+    )
 
 
 class ConflictOut(BaseModel):
