@@ -64,6 +64,7 @@ class _Evidence:
     tokens: list[int]
     previous: list[int | None]  # the sentence before each in its passage
     text: str  # all of them, canonical: where a fact's figures must be found
+    plain: list[str]  # each, as `_plain` spells it: what a copy is looked for in
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +107,12 @@ class LocalVerifier:
         if not sentences:
             return Verification.from_claims([_no_passages(seg) for seg in claims])
         texts = [s.text for s in sentences]
+        plain = [_plain(t) for t in texts]  # once: every fact is looked for in them
         # A claim copied from one sentence is supported whole: cutting it would only make facts to judge.
         probe = [
             (k, f)
             for k, seg in enumerate(claims)
-            for f in ([seg.clean] if _verbatim(seg.clean, texts) else atomic_facts(seg.clean))
+            for f in ([seg.clean] if _copy_in(_plain(seg.clean), plain) is not None else atomic_facts(seg.clean))
         ]
         t1 = time.perf_counter()
         vecs = self.embedder.embed(texts + [_similarity(f, claims[k], question) for k, f in probe])
@@ -121,6 +123,7 @@ class LocalVerifier:
             tokens=self.embedder.count_tokens(texts),
             previous=_previous(sentences),
             text=canonical(" ".join(texts)),
+            plain=plain,
         )
         t2 = time.perf_counter()
         jobs: list[tuple[tuple[int, str], list[int]]] = []  # ((fact index, "all" | "cited"), candidates)
@@ -207,7 +210,7 @@ class LocalVerifier:
             window = sorted(cand[w] for w in picked)
             # A copy of any sentence it may rest on, not only of the window's: a short step ("Sign in when
             # prompted") can lose its window to longer sentences that share its words.
-            source = copied_from(fact, [ev.sentences[j].text for j in cand])
+            source = _copy_in(_plain(fact), [ev.plain[j] for j in cand])
             if source is not None:
                 out[key] = _Judged(VERBATIM_PROB, ((cand[source], round(float(scores[source]), 4)),), None)
                 continue
@@ -268,23 +271,23 @@ def _local(j: int | None, cand: list[int]) -> int | None:
 _NORM = re.compile(r"[\W_]+")
 
 
-def _verbatim(fact: str, sentences: list[str]) -> bool:
-    return copied_from(fact, sentences) is not None
+def copied_from(fact: str, sentences: Sequence[str]) -> int | None:
+    """The first sentence the fact is, word for word, part of (case, punctuation, Markdown and spelling of
+    numbers aside), or None: a copy is supported, whatever a model would say."""
+    return _copy_in(_plain(fact), [_plain(s) for s in sentences])
 
 
-def copied_from(fact: str, sentences: list[str]) -> int | None:
-    """The first sentence the fact is, word for word, part of (case, punctuation and spelling of numbers
-    aside), or None: a copy is supported, whatever a model would say."""
-    f = _plain(fact)
-    if len(f.split()) < 2:  # "No." copied from an FAQ says nothing without the FAQ's question
+def _copy_in(fact: str, sentences: Sequence[str]) -> int | None:
+    """`copied_from` over texts already in `_plain` spelling."""
+    n = len(fact.split())
+    if n < 2:  # "No." copied from an FAQ says nothing without the FAQ's question
         return None
-    whole = [_plain(s) for s in sentences]
     # A whole sentence however short ("Run the installer."); a part of one only when long enough to
     # carry its own meaning ("delete your files" is part of "Larkbox does not delete your files").
-    if len(f.split()) < VERBATIM_MIN_WORDS:
-        return next((i for i, s in enumerate(whole) if s == f), None)
+    if n < VERBATIM_MIN_WORDS:
+        return next((i for i, s in enumerate(sentences) if s == fact), None)
     # Padded with spaces so that words match whole: "5 GB" is not inside "15 GB".
-    return next((i for i, s in enumerate(whole) if f" {f} " in f" {s} "), None)
+    return next((i for i, s in enumerate(sentences) if f" {fact} " in f" {s} "), None)
 
 
 def _plain(text: str) -> str:
