@@ -195,6 +195,7 @@ class LocalVerifier:
         readings: dict[
             tuple[int, str], tuple[list[tuple[tuple[str, str], tuple[tuple[int, float], ...]]], str | None]
         ] = {}
+        plain_facts = [_plain(f) for _, f in probe]  # a fact has up to two jobs (all, cited): spelled once
         for key, cand in jobs:
             i = key[0]
             fact = probe[i][1]
@@ -210,7 +211,7 @@ class LocalVerifier:
             window = sorted(cand[w] for w in picked)
             # A copy of any sentence it may rest on, not only of the window's: a short step ("Sign in when
             # prompted") can lose its window to longer sentences that share its words.
-            source = _copy_in(_plain(fact), [ev.plain[j] for j in cand])
+            source = _copy_in(plain_facts[i], [ev.plain[j] for j in cand])
             if source is not None:
                 out[key] = _Judged(VERBATIM_PROB, ((cand[source], round(float(scores[source]), 4)),), None)
                 continue
