@@ -3,6 +3,7 @@
     tether eval detector --dataset halueval-qa --path ../shared/datasets --json
     tether eval detector --dataset wice --path ../shared/datasets
     tether eval detector --dataset suite-answers
+    tether eval detector --dataset smollm2-claims
 
 The headline is always at the verifier's own labels (the threshold the service uses); `--threshold
 train` or a number shows another operating point, with the labels' figures beside it under
@@ -24,7 +25,8 @@ from rich.table import Table
 from app.grounding.verifier import Verifier
 from app.settings import Settings
 from cli.common import fail, settings_from
-from evals.detector.datasets import DATASETS, DatasetMissing, DetectorItem, Split
+from evals.detector.datasets import DATASETS, LOCAL_SETS, DatasetMissing, DetectorItem, Split
+from evals.detector.labelled_claims import LabelsInvalid
 from evals.detector.run import ItemResult, run_detector, tune_threshold
 
 METRICS = {
@@ -52,7 +54,10 @@ def detector_command(
     ctx: typer.Context,
     dataset: str = typer.Option(..., "--dataset", help=f"One of: {', '.join(DATASETS)}."),
     path: Path | None = typer.Option(
-        None, "--path", help="The datasets folder (or the dataset's own folder); suite-answers needs none."
+        None,
+        "--path",
+        help="The datasets folder (or the dataset's own folder); suite-answers needs none; for smollm2-claims, "
+        "another labels file of its shape (default evals/labels/smollm2-claims.jsonl).",
     ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="First N items of the split."),
     split: str = typer.Option("test", "--split", help="test | train | all (declared splits, see docs)."),
@@ -73,14 +78,14 @@ def detector_command(
         raise fail(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
     if split not in ("test", "train", "all"):
         raise fail(f"--split must be test, train or all, not {split!r}")
-    if dataset != "suite-answers" and (path is None or not path.exists()):
+    if dataset not in LOCAL_SETS and (path is None or not path.exists()):
         raise fail(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
     if verifier_kind not in ("local", "llm"):
         raise fail(f"--verifier must be local or llm, not {verifier_kind!r}")
     settings = settings_from(ctx)
     rows: list[ItemResult] = []
     try:
-        items = _suite_answers(settings, verifier_kind, limit) if dataset == "suite-answers" else None
+        items = _local_set(dataset, path, settings, verifier_kind, limit) if dataset in LOCAL_SETS else None
         verifier = items[1] if items else _verifier(verifier_kind, settings)
         cut, note = _threshold(threshold, dataset, path, verifier, limit)
         report = run_detector(
@@ -94,7 +99,7 @@ def detector_command(
             note,
             items[0] if items else None,
         )
-    except DatasetMissing as exc:
+    except (DatasetMissing, LabelsInvalid) as exc:
         raise fail(str(exc)) from None
     if rows_path:
         rows_path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in rows), encoding="utf-8")
@@ -104,9 +109,18 @@ def detector_command(
         Console().print(table(dataset, report))
 
 
-def _suite_answers(settings: Settings, kind: str, limit: int | None) -> tuple[list[DetectorItem], Verifier]:
-    """The suite's labelled answers with the passages retrieval gives over corpus/ (ingested first,
-    incrementally, into the eval collection), and the verifier those services carry."""
+def _local_set(
+    dataset: str, path: Path | None, settings: Settings, kind: str, limit: int | None
+) -> tuple[list[DetectorItem], Verifier]:
+    """A labelled set kept in this repository, and the verifier to judge it with. suite-answers: the
+    suite's labelled answers with the passages retrieval gives over corpus/ (ingested first, incrementally,
+    into the eval collection), judged by the verifier those services carry. smollm2-claims: hand-labelled
+    claims, each with the passages it was labelled against (no retrieval), from `path` when given."""
+    if dataset == "smollm2-claims":
+        from evals.detector.labelled_claims import SMOLLM2_CLAIMS, load_labelled_claims
+
+        claims = load_labelled_claims(path or SMOLLM2_CLAIMS)
+        return claims[:limit] if limit else claims, _verifier(kind, settings)
     from app.services import build_services
     from evals.detector.suite_answers import load_suite_answers
     from evals.harness import CORPUS, ensure_corpus

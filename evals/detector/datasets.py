@@ -17,7 +17,9 @@ the one training never reads: WiCE dev (supported vs partially or not supported)
 (entailment vs neutral or contradiction), COVID-Fact dev, SciFact dev. `suite-answers` is the default
 suite's labelled answers (`evals/suites/default.answers.jsonl`): for every answerable question a
 faithful paraphrase and a minimally wrong answer, judged against the passages retrieval gives for the
-question (see `evals.detector.suite_answers`).
+question (see `evals.detector.suite_answers`). `smollm2-claims` is 100 claims of SmolLM2's answers to
+the suite, labelled by hand against the passages they were verified against (`evals/labels/`, see
+`evals.detector.labelled_claims`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,19 @@ from app.grounding.verifier import passages_from_text
 from app.retrieval.passages import Passage
 
 Split = Literal["train", "test", "all"]
-DATASETS = ("halueval-qa", "faithbench", "wice", "rte", "sick", "covidfact", "scifact", "suite-answers")
+DATASETS = (
+    "halueval-qa",
+    "faithbench",
+    "wice",
+    "rte",
+    "sick",
+    "covidfact",
+    "scifact",
+    "suite-answers",
+    "smollm2-claims",
+)
+# Sets kept in this repository (evals/), read without --path.
+LOCAL_SETS = ("suite-answers", "smollm2-claims")
 # Sets whose items are one claim against its evidence (no train split of theirs is declared here).
 CLAIM_SETS = ("wice", "rte", "sick", "covidfact", "scifact")
 
