@@ -15,6 +15,7 @@ from app.grounding.answer_policies import PolicyResult, Status, apply_policy
 from app.grounding.answerability import Answerability, AnswerabilityJudge
 from app.grounding.claims import parse_answer, parse_citations
 from app.grounding.conflicts import ConflictingSources, find_conflict
+from app.grounding.cutoff import cut_off_span, ends_sentence, mark_cut_off, reached_limit
 from app.grounding.renumber import Renumberer
 from app.grounding.verifier import ClaimVerdict, Verification, Verifier
 from app.llm.base import GenerationRequest, LLMBackend
@@ -99,7 +100,9 @@ class Answerer:
         numbers = Renumberer(len(passages))
         text = numbers.renumber(gen.text + (" " + conflict.note() if conflict else ""))
         conflict = conflict.renumbered(numbers.mapping) if conflict else None
-        return self.finish(q, retrieval, numbers.reorder(passages), text, gen.model, timings, t0, judged, conflict)
+        cut = self._stopped_mid_sentence(gen.text, req)
+        passages = numbers.reorder(passages)
+        return self.finish(q, retrieval, passages, text, gen.model, timings, t0, judged, conflict, cut)
 
     def stream(self, q: AnswerQuery) -> Iterator[StreamEvent]:
         """Events: PassagesUsed, a TextDelta per piece of text, then the Answer (the same as answer()'s)."""
@@ -137,7 +140,15 @@ class Answerer:
         timings["generate_ms"] = _ms(t1)
         conflict = conflict.renumbered(numbers.mapping) if conflict else None
         passages = numbers.reorder(passages)
-        yield self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged, conflict)
+        cut = self._stopped_mid_sentence("".join(raw), req)
+        yield self.finish(q, retrieval, passages, "".join(parts), None, timings, t0, judged, conflict, cut)
+
+    def _stopped_mid_sentence(self, generated: str, req: GenerationRequest) -> bool:
+        """The generator ran into its token limit inside a sentence (counted on the text, so a stream and
+        a whole answer agree)."""
+        if not generated.strip() or ends_sentence(generated):
+            return False
+        return reached_limit(self.backend.count_tokens(generated), req.max_tokens)
 
     def finish(
         self,
@@ -150,11 +161,14 @@ class Answerer:
         t0: float,
         judged: Answerability | None = None,
         conflict: ConflictingSources | None = None,
+        cut_off: bool = False,
     ) -> Answer:
         parsed = parse_answer(raw, n_passages=len(passages))
         t2 = time.perf_counter()
         cuts = self.thresholds(q)
         verification = self.verifier.verify(raw, passages, q.question, cuts.support) if q.verify else None
+        if verification is not None and cut_off:
+            verification = self._mark_cut_off(raw, verification, conflict, len(passages))
         timings["verify_ms"] = _ms(t2)
         result = apply_policy(
             raw,
@@ -189,6 +203,18 @@ class Answerer:
             passages=tuple(passages),
             conflicts=(conflict,) if conflict is not None and result.status != "abstained" else (),
         )
+
+    @staticmethod
+    def _mark_cut_off(
+        raw: str, verification: Verification, conflict: ConflictingSources | None, n_passages: int
+    ) -> Verification:
+        """The generated text's unfinished last sentence is unsupported (cut_off); a conflict note, which
+        the service appends after the generated text, is not part of it."""
+        body = raw
+        if conflict is not None and (k := raw.rfind(conflict.note())) >= 0:
+            body = raw[:k]
+        span = cut_off_span(body, n_passages)
+        return mark_cut_off(verification, span) if span else verification
 
     def _conflict(self, text: str, passages: list[Passage]) -> ConflictingSources | None:
         """A document among the passages that gives other figures for what the answer states."""
