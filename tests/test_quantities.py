@@ -47,6 +47,7 @@ def test_canonical(text: str, expected: str) -> None:
         ("30% off", [(30.0, "percent")]),
         ("error LB-403 and v2", []),
         ("3 million users", [(3e6, "number")]),
+        ("Desktop 4.1.0 and SLA 2.1", [(0.0, "version"), (2.1, "number")]),
     ],
 )
 def test_quantities(text: str, values: list[tuple[float, str]]) -> None:
@@ -77,6 +78,18 @@ def test_quantities(text: str, values: list[tuple[float, str]]) -> None:
         ("Released on 2 November.", "Released on November 2, 2004.", []),
         ("Released on 3 November.", "Released on November 2, 2004.", ["3 November"]),
         ("Switched off on 1 November 2026.", "API v1 is switched off on 1 December 2026.", ["1 November 2026"]),
+        # a date's parts stated apart, but the page states another whole day of that month: not stated
+        ("Released 2026-01-01.", "4.1.0 (released 20 January 2026). About 1 hour per file.", ["2026-01-01"]),
+        ("Released 1 January 2026.", "Release notes, January 2026. Day 1 of the rollout.", []),
+        # a percentage is not stated by the same digits without a percent sign
+        ("The credit is 1.00% of fees.", "10% of monthly fees. Page 1 of 3", ["1%"]),
+        ("Uptime of 99.9%.", "at least 99.9 percent", []),
+        # a version is one value, trailing zeros aside; a shorter number names the versions it begins
+        ("The SLA is version 2.1.2.", "Version 2.1 supersedes version 2.0.", ["2.1.2"]),
+        ("Fixed in 4.2.2.", "Larkbox Desktop 4.2.3 fixed it.", ["4.2.2"]),
+        ("LAN sync came with 4.1.", "Since version 4.1.0, LAN sync is on.", []),
+        ("Desktop 4.3.0 is current.", "Larkbox Desktop 4.3 and Mobile 6.8 are current.", []),
+        ("Desktop 4.3 is current.", "The current version is 4.3.2.", []),
     ],
 )
 def test_missing_quantities(claim: str, evidence: str, missing: list[str]) -> None:

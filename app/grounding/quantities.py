@@ -25,7 +25,9 @@ _TIME = re.compile(
 )
 _CLOCK24 = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?!\s?[ap]\.?m)")
 _THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
-_TRAILING_ZEROS = re.compile(r"\b(\d+)\.00?\b")
+_TRAILING_ZEROS = re.compile(r"(?<![\d.])(\d+)\.00?\b(?!\.\d)")
+# A dotted version or section number ("4.1.0", "2.1.2"): one value, not the numbers 2.1 and 2.
+_VERSION = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.]*\d)")
 _PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s?(?:percent|per cent|pct)\b", re.I)
 _DOLLARS = re.compile(r"\b(\d+(?:\.\d+)?)\s?(?:US dollars|USD|dollars|US\$)(?!\w)", re.I)
 _EUROS = re.compile(r"\b(\d+(?:\.\d+)?)\s?(?:EUR|euros?)\b", re.I)
@@ -96,7 +98,8 @@ _CLOCK = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A value a text states: `dimension` is "time" (minutes), "month", "bytes" (MB), "percent",
-    "money:$" (and other currencies), "clock" (minutes after midnight) or "number" (no unit)."""
+    "money:$" (and other currencies), "clock" (minutes after midnight), "date" (yyyymmdd), "version"
+    (a dotted version, compared by its text) or "number" (no unit)."""
 
     value: float
     dimension: str
@@ -105,8 +108,13 @@ class Quantity:
     def matches(self, other: Quantity) -> bool:
         if "date" in (self.dimension, other.dimension):
             return _date_matches(self, other)
+        if "version" in (self.dimension, other.dimension):
+            return _version_matches(self, other)
         if abs(self.value - other.value) > 1e-6 * max(1.0, abs(self.value)):
             return False
+        # A percentage is a kind of value of its own: "1%" is not stated by the "1" of "Page 1 of 3".
+        if "percent" in (self.dimension, other.dimension):
+            return self.dimension == other.dimension
         # A bare number matches the same value with a unit: "up to 10" is stated by "10 users".
         return self.dimension == other.dimension or "number" in (self.dimension, other.dimension)
 
@@ -141,6 +149,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     for s, e in taken:
         hours, minutes = text[s:e].split(":")
         found.append(Quantity(int(hours) * 60 + int(minutes), "clock", text[s:e]))
+    for v in _VERSION.finditer(text):
+        if not any(s <= v.start() < e for s, e in taken):
+            found.append(Quantity(0.0, "version", v.group()))
+            taken.append((v.start(), v.end()))
     for d in _DATE.finditer(text):
         if (value := _date_value(d)) is not None:
             found.append(Quantity(value, "date", d.group()))
@@ -174,6 +186,13 @@ def _in_parts(q: Quantity, evidence: str) -> bool:
     year, month_day = divmod(int(q.value), 10000)
     month, day = divmod(month_day, 100)
     name = _MONTHS[month - 1]
+    # A page that states another whole day of that month and year ("20 January 2026") is not spreading
+    # this date over a dateline: "1 January 2026" stays unstated, though its parts are there.
+    if year and day and any(
+        d.dimension == "date" and int(d.value) // 100 == int(q.value) // 100 and int(d.value) % 100
+        for d in quantities(evidence)
+    ):
+        return False
     return (
         re.search(rf"\b(?:{_month_pattern(name)})\b", evidence, re.I) is not None
         and (not year or re.search(rf"\b{year}\b", evidence) is not None)
@@ -280,6 +299,22 @@ def _date_matches(claim: Quantity, stated: Quantity) -> bool:
 def _unit_name(unit: str) -> str:
     unit = unit.rstrip("s") if unit != "%" else unit
     return {"min": "minute", "hr": "hour"}.get(unit, unit)
+
+
+def _version_matches(claim: Quantity, stated: Quantity) -> bool:
+    """A version is stated by itself, trailing ".0"s aside ("4.1.0" is "4.1"); a bare number names the
+    versions it begins ("Desktop 4.3" is stated by "4.3.0" and by "4.3.2"); a version is never stated by a
+    shorter number ("2.1.2" is not "2.1")."""
+
+    def short(text: str) -> str:
+        return re.sub(r"(?:\.0)+$", "", text)
+
+    if claim.dimension == stated.dimension == "version":
+        return short(claim.text) == short(stated.text)
+    if claim.dimension == "number" and stated.dimension == "version":
+        number = short(claim.text)
+        return short(stated.text) == number or stated.text.startswith(number + ".")
+    return claim.dimension == "version" and stated.dimension == "number" and short(claim.text) == short(stated.text)
 
 
 def _inside_word(text: str, pos: int) -> bool:
