@@ -3,9 +3,9 @@
 A generator that runs into its token limit stops mid-sentence: "Downtime is a period of at least 5
 minutes during which more than". The words written may each be in the passages, so the verifier reads
 the half sentence as supported; but the statement the reader is left with is not the one the passages
-make, and no reader can tell what it would have said. SmolLM2 ran into its limit on 192 of its 315
-answers to the default suite, and 9 of the 45 unsupported claims the verifier passed in the hand-labelled
-sample (`evals/labels/`) were such tails.
+make, and no reader can tell what it would have said. 160 of SmolLM2's 316 answers to the default suite
+end in such a sentence, and 9 of the 45 unsupported claims the verifier passed in the hand-labelled sample
+(`evals/labels/`) were such tails.
 
 Only prose is judged: a list item or table row ends without a full stop as often as not, so a cut one
 cannot be told from a whole one. A sentence that closes with a citation marker ("... 14 days [1]") is
