@@ -70,6 +70,12 @@ def detector_command(
     ),
     verifier_kind: str = typer.Option("local", "--verifier", help="local | llm (the configured judge)."),
     rows_path: Path | None = typer.Option(None, "--rows", help="Also write every item's result (JSONL)."),
+    answers: Path | None = typer.Option(
+        None,
+        "--answers",
+        help="smollm2-claims only: an eval run's results.json; score the verdict each claim got inside its "
+        "answer there (as /v1/answer gave it) instead of verifying it alone.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
 ) -> None:
     """Accuracy, balanced accuracy, P/R/F1 ("hallucinated" positive), AUROC and ms/item, plus the
@@ -82,6 +88,9 @@ def detector_command(
         raise fail(f"--path {path} does not exist (the public datasets live in ../shared/datasets)")
     if verifier_kind not in ("local", "llm"):
         raise fail(f"--verifier must be local or llm, not {verifier_kind!r}")
+    if answers is not None:
+        _in_answers(dataset, path, answers, as_json)
+        return
     settings = settings_from(ctx)
     rows: list[ItemResult] = []
     try:
@@ -103,6 +112,21 @@ def detector_command(
         raise fail(str(exc)) from None
     if rows_path:
         rows_path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in rows), encoding="utf-8")
+    if as_json:
+        print(json.dumps(report))
+    else:
+        Console().print(table(dataset, report))
+
+
+def _in_answers(dataset: str, path: Path | None, answers: Path, as_json: bool) -> None:
+    from evals.detector.labelled_claims import SMOLLM2_CLAIMS, judged_in_answers
+
+    if dataset != "smollm2-claims":
+        raise fail("--answers reads a run's verdicts for hand-labelled claims: use it with --dataset smollm2-claims")
+    try:
+        report = judged_in_answers(json.loads(answers.read_text(encoding="utf-8")), path or SMOLLM2_CLAIMS)
+    except (OSError, ValueError) as exc:  # LabelsInvalid and DatasetMissing among them
+        raise fail(f"--answers {answers}: {exc}") from None
     if as_json:
         print(json.dumps(report))
     else:

@@ -151,3 +151,46 @@ def test_another_labels_file_is_read_from_path_and_a_broken_one_is_a_usage_error
     )
     assert result.exit_code == 2
     assert "labels.jsonl:2: label None" in result.output
+
+
+def _run_with_verdicts(labels: list[dict[str, Any]], flip: int | None = None) -> dict[str, Any]:
+    """A results.json whose answers hold each labelled claim with the verdict its label gives (one flipped)."""
+    rows = []
+    for k, r in enumerate(labels):
+        supported = (r["label"] == "supported") != (k == flip)
+        verdict = {
+            "text": r["claim"],
+            "label": "supported" if supported else "unsupported",
+            "score": 0.9 if supported else 0.1,
+        }
+        rows.append(
+            {
+                "id": r["question_id"],
+                "result": {"claims": [{"text": "Another claim.", "label": "supported", "score": 0.99}, verdict]},
+            }
+        )
+    return {"rows": rows}
+
+
+def test_verdicts_inside_answers_are_scored_against_the_labels(tmp_path: Path) -> None:
+    labels = [json.loads(line) for line in SMOLLM2_CLAIMS.read_text().splitlines()]
+    run = tmp_path / "results.json"
+    run.write_text(json.dumps(_run_with_verdicts(labels)))
+    args = ["detector", "--dataset", "smollm2-claims", "--answers", str(run), "--json"]
+    result = CliRunner().invoke(eval_app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["accuracy"], report["items"], report["auroc"]) == (1.0, 100, 1.0)
+    flipped = next(k for k, r in enumerate(labels) if r["label"] == "supported")
+    run.write_text(json.dumps(_run_with_verdicts(labels, flip=flipped)))
+    report = json.loads(CliRunner().invoke(eval_app, args).stdout)
+    assert report["accuracy"] == 0.99 and report["precision"] < 1.0 and report["recall"] == 1.0
+
+
+def test_a_run_without_the_labelled_claims_is_a_usage_error(tmp_path: Path) -> None:
+    run = tmp_path / "results.json"
+    run.write_text(json.dumps({"rows": [{"id": "q016", "result": {"claims": []}}]}))
+    result = CliRunner().invoke(eval_app, ["detector", "--dataset", "smollm2-claims", "--answers", str(run)])
+    assert result.exit_code == 2 and "c001: the run has no claim" in " ".join(result.output.split())
+    result = CliRunner().invoke(eval_app, ["detector", "--dataset", "suite-answers", "--answers", str(run)])
+    assert result.exit_code == 2 and "use it with --dataset smollm2-claims" in " ".join(result.output.split())

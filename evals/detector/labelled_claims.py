@@ -107,22 +107,57 @@ def sample_sheet(
 
 def load_labelled_claims(path: Path = SMOLLM2_CLAIMS) -> list[DetectorItem]:
     """One detector item per labelled claim; hallucinated = labelled `unsupported`."""
+    return [item for _, item in _read(path)]
+
+
+def judged_in_answers(results: Mapping[str, Any], path: Path = SMOLLM2_CLAIMS) -> dict[str, Any]:
+    """The detector report for the verdicts the labelled claims got inside their answers in an eval run
+    (`results.json`: the service's own verdicts, with the answer around each claim and the answering
+    service's rules such as cut_off), instead of verifying each claim alone."""
+    from evals.detector.classification import summarize
+
+    by_question = {r["id"]: r for r in results.get("rows") or ()}
+    truth, flagged, scores = [], [], []
+    for row, item in _read(path):
+        answer = (by_question.get(row["question_id"]) or {}).get("result") or {}
+        verdict = next((c for c in answer.get("claims") or () if c.get("text") == row["claim"]), None)
+        if verdict is None:
+            raise LabelsInvalid(
+                f"{row['id']}: the run has no claim {row['claim'][:60]!r} in its answer to {row['question_id']} "
+                "(a run of other generations, or another claim split)"
+            )
+        support = 0.0 if verdict["label"] == "error" or verdict.get("score") is None else float(verdict["score"])
+        truth.append(item.hallucinated)
+        flagged.append(verdict["label"] != "supported")
+        scores.append(round(1.0 - support, 6))
+    report: dict[str, Any] = summarize(truth, flagged, scores)
+    report.update(
+        ms_per_item=None,
+        split="test",
+        threshold=None,
+        mapping="a claim is predicted hallucinated when its verdict in its answer (the run's results.json) is "
+        "not 'supported'; score = 1 - that verdict's support probability",
+    )
+    return report
+
+
+def _read(path: Path) -> list[tuple[dict[str, Any], DetectorItem]]:
     if not path.is_file():
         raise DatasetMissing(f"labelled claims: {path} not found")
-    items = []
+    out = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
-            items.append(_item(line, f"{path.name}:{lineno}"))
-    return items
+            out.append(_item(line, f"{path.name}:{lineno}"))
+    return out
 
 
-def _item(line: str, where: str) -> DetectorItem:
+def _item(line: str, where: str) -> tuple[dict[str, Any], DetectorItem]:
     try:
         row = json.loads(line)
         label = row.get("label")
         if label not in LABEL_VALUES:
             raise LabelsInvalid(f"{where}: label {label!r} is not one of {', '.join(LABEL_VALUES)}")
-        return DetectorItem(
+        item = DetectorItem(
             id=row["id"],
             source="",
             answer=row["claim"],
@@ -130,6 +165,7 @@ def _item(line: str, where: str) -> DetectorItem:
             question=row["question"],
             passages=tuple(passage_from_record(p) for p in row["passages"]),
         )
+        return {"id": row["id"], "question_id": row["question_id"], "claim": row["claim"]}, item
     except LabelsInvalid:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
