@@ -175,12 +175,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 def missing_quantities(claim: str, evidence: str) -> list[Quantity]:
     """The claim's values that the evidence does not state (by value, in any spelling)."""
     stated = quantities(evidence)
-    return [q for q in quantities(claim) if not any(q.matches(s) for s in stated) and not _in_parts(q, evidence)]
+    return [
+        q for q in quantities(claim) if not any(q.matches(s) for s in stated) and not _in_parts(q, evidence, stated)
+    ]
 
 
-def _in_parts(q: Quantity, evidence: str) -> bool:
+def _in_parts(q: Quantity, evidence: str, stated: Sequence[Quantity]) -> bool:
     """A date whose parts the evidence states apart: its month's name, and its year and day as numbers
-    ("in May" with "2018-09-03" in a page's header). Web pages spread a date over a dateline and the text."""
+    ("in May" with "2018-09-03" in a page's header). Web pages spread a date over a dateline and the text.
+    `stated` is `quantities(evidence)`, read once by the caller."""
     if q.dimension != "date":
         return False
     year, month_day = divmod(int(q.value), 10000)
@@ -188,9 +191,12 @@ def _in_parts(q: Quantity, evidence: str) -> bool:
     name = _MONTHS[month - 1]
     # A page that states another whole day of that month and year ("20 January 2026") is not spreading
     # this date over a dateline: "1 January 2026" stays unstated, though its parts are there.
-    if year and day and any(
-        d.dimension == "date" and int(d.value) // 100 == int(q.value) // 100 and int(d.value) % 100
-        for d in quantities(evidence)
+    if (
+        year
+        and day
+        and any(
+            d.dimension == "date" and int(d.value) // 100 == int(q.value) // 100 and int(d.value) % 100 for d in stated
+        )
     ):
         return False
     return (

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.retrieval.passages import Passage
+from evals.detector.classification import summarize
 from evals.detector.datasets import DatasetMissing, DetectorItem
 
 LABELS = Path(__file__).resolve().parents[1] / "labels"
@@ -114,8 +115,6 @@ def judged_in_answers(results: Mapping[str, Any], path: Path = SMOLLM2_CLAIMS) -
     """The detector report for the verdicts the labelled claims got inside their answers in an eval run
     (`results.json`: the service's own verdicts, with the answer around each claim and the answering
     service's rules such as cut_off), instead of verifying each claim alone."""
-    from evals.detector.classification import summarize
-
     by_question = {r["id"]: r for r in results.get("rows") or ()}
     truth, flagged, scores = [], [], []
     for row, item in _read(path):
