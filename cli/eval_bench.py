@@ -26,7 +26,7 @@ from app.grounding.verifier import Verifier
 from app.settings import Settings
 from cli.common import fail, settings_from
 from evals.detector.datasets import DATASETS, LOCAL_SETS, DatasetMissing, DetectorItem, Split
-from evals.detector.labelled_claims import LabelsInvalid
+from evals.detector.labelled_claims import SMOLLM2_CLAIMS, LabelsInvalid, judged_in_answers, load_labelled_claims
 from evals.detector.run import ItemResult, run_detector, tune_threshold
 
 METRICS = {
@@ -119,8 +119,6 @@ def detector_command(
 
 
 def _in_answers(dataset: str, path: Path | None, answers: Path, as_json: bool) -> None:
-    from evals.detector.labelled_claims import SMOLLM2_CLAIMS, judged_in_answers
-
     if dataset != "smollm2-claims":
         raise fail("--answers reads a run's verdicts for hand-labelled claims: use it with --dataset smollm2-claims")
     try:
@@ -141,8 +139,6 @@ def _local_set(
     into the eval collection), judged by the verifier those services carry. smollm2-claims: hand-labelled
     claims, each with the passages it was labelled against (no retrieval), from `path` when given."""
     if dataset == "smollm2-claims":
-        from evals.detector.labelled_claims import SMOLLM2_CLAIMS, load_labelled_claims
-
         claims = load_labelled_claims(path or SMOLLM2_CLAIMS)
         return claims[:limit] if limit else claims, _verifier(kind, settings)
     from app.services import build_services
