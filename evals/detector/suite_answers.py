@@ -2,7 +2,8 @@
 
 For every answerable question of `evals/suites/default.jsonl` the team wrote a faithful answer in its
 own words and a minimally wrong one (one number, plan, condition, relation or negation changed), in
-`evals/suites/default.answers.jsonl`. Each is verified against the passages the service retrieves for
+`evals/suites/default.answers.jsonl` (format in `evals/suites/README.md`; multi-step answers show their
+arithmetic, as an LLM's do). Each is verified against the passages the service retrieves for
 the question over `corpus/`, as `/v1/answer` would verify an LLM's answer: false alarms are faithful
 answers flagged, misses are wrong answers passed.
 """
