@@ -265,3 +265,33 @@ COPY_SOURCES = [
 )
 def test_what_counts_as_a_copy(fact: str, copied: int | None) -> None:
     assert copied_from(fact, COPY_SOURCES) == copied
+
+
+POOL = (
+    "On the Business plan, each user adds 5 TB of storage to a pool that the whole team shares. "
+    "Extra storage packs of 1 TB cost $8 per month each. "
+    "A Business team needs at least 3 users."
+)
+POOL_QUESTION = "Our Business team has 12 members and buys 3 storage packs. How much storage do we have?"
+
+
+@pytest.mark.parametrize(
+    ("answer", "flagged"),
+    [
+        # The result alone (supported by the arithmetic, not by the model), then its work: every figure
+        # is stated, asked or worked out from them.
+        ("63 TB. The 12 users add 5 TB each, 60 TB in all, and the 3 packs of 1 TB add 3 TB.", []),
+        # A wrong total, a wrong operand: figures nobody states or works out.
+        ("68 TB. The 12 users add 5 TB each, 60 TB in all, and the 3 packs of 1 TB add 3 TB.", ["68 TB."]),
+        ("84 TB. The 12 users add 7 TB each, 84 TB in all.", ["84 TB.", "The 12 users add 7 TB each, 84 TB in all."]),
+    ],
+)
+def test_figures_worked_out_from_stated_ones_are_not_invented(
+    verifier: LocalVerifier, answer: str, flagged: list[str]
+) -> None:
+    # What the number check says of each claim (the model's reading of the work is another matter).
+    v = verifier.verify(answer, passages_from_text(POOL, "doc-pool"), POOL_QUESTION)
+    numbers = [c.text for c in v.claims if "number_not_in_evidence" in {c.reason, *(f.reason for f in c.facts)}]
+    assert numbers == flagged, [(c.text, c.score, c.reason) for c in v.claims]
+    short = v.claims[0]
+    assert short.supported == (not flagged), (short.score, short.reason)

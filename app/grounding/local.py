@@ -11,6 +11,9 @@ Per verification:
    logits are cached by pair text.
 4. A figure the fact states that no passage states, in any spelling (`quantities.py`), caps its
    probability: a number is the fact most often invented, and the one the model reads least reliably.
+   Not a figure the question gives, nor one the answer works out from stated figures and shows the work
+   for (`arithmetic.py`: "20 users at 5 TB each make 100 TB"); a short fact that only states such a
+   result ("100 TB.") is supported by the arithmetic, which the model cannot do.
    So does a near copy of one evidence sentence with its polarity flipped or a name changed
    (`edits.py`): a misquote looks like support to the model.
 5. A claim's probability is its weakest fact's; its evidence is every sentence its facts were judged on.
@@ -26,12 +29,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from app.grounding.arithmetic import worked_out
 from app.grounding.claims import AnswerSegment, parse_answer, strip_markup
-from app.grounding.crossencoder import CrossEncoder, cached_logits, claim_side, evidence_side
+from app.grounding.crossencoder import SHORT_ANSWER_WORDS, CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
 from app.grounding.edits import copy_edit
 from app.grounding.facts import TextFacts, analyze
-from app.grounding.quantities import canonical, conflicting_quantities, missing_quantities
+from app.grounding.quantities import Quantity, canonical, conflicting_quantities, missing_quantities, quantities
 from app.grounding.verifier import (
     ClaimVerdict,
     Evidence,
@@ -52,6 +56,9 @@ MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact stating a figure
 EVIDENCE_MARGIN = 0.25
 VERBATIM_PROB = 0.99
 VERBATIM_MIN_WORDS = 4
+# A short fact stating only a result the answer works out from stated figures (`arithmetic.py`) and shows
+# its work for: supported by the arithmetic, whatever the model (which cannot add) reads.
+WORKED_OUT_PROB = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +203,17 @@ class LocalVerifier:
             tuple[int, str], tuple[list[tuple[tuple[str, str], tuple[tuple[int, float], ...]]], str | None]
         ] = {}
         plain_facts = [_plain(f) for _, f in probe]  # a fact has up to two jobs (all, cited): spelled once
+        # Figures the question gives are the asker's, not invented by the answer: one with a unit ("deleted
+        # 25 days ago") as it stands, a bare count ("a team of 20") where the answer works something out
+        # with it. With the evidence's, they are what the answer may work a total, share or date out from.
+        asked = quantities(question or "")
+        measured = [q for q in asked if q.dimension != "number"]
+        worked = worked_out(
+            [seg.clean for seg in claims],
+            (*quantities(ev.text), *measured),
+            [q for q in asked if q.dimension == "number"],
+        )
+        excused = (*worked.results, *worked.operands, *measured)
         for key, cand in jobs:
             i = key[0]
             fact = probe[i][1]
@@ -215,6 +233,9 @@ class LocalVerifier:
             if source is not None:
                 out[key] = _Judged(VERBATIM_PROB, ((cand[source], round(float(scores[source]), 4)),), None)
                 continue
+            if _states_a_result(fact, worked.results):
+                out[key] = _Judged(WORKED_OUT_PROB, ranked, None)
+                continue
             side = claim_side(fact, question, claims[probe[i][0]].context)
             options = [(side, evidence_side([(_heading(ev.sentences[j]), ev.sentences[j].text) for j in window]))]
             shown = [ranked]
@@ -223,9 +244,12 @@ class LocalVerifier:
                     options.append((side, evidence_side([(_heading(ev.sentences[j]), ev.sentences[j].text)])))
                     shown.append(((j, sc),))
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
-            reason = "number_not_in_evidence" if missing_quantities(fact, scope) else None
-            if reason is None and conflicting_quantities(fact, [ev.sentences[j].text for j, _ in ranked]):
+            if _unexcused(missing_quantities(fact, scope), excused):
+                reason: str | None = "number_not_in_evidence"
+            elif _unexcused(conflicting_quantities(fact, [ev.sentences[j].text for j, _ in ranked]), excused):
                 reason = "number_differs_from_evidence"
+            else:
+                reason = None
             reason = reason or copy_edit(analyze(fact), [ev.facts[j] for j in cand])
             readings[key] = (list(zip(options, shown, strict=True)), reason)
         pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))
@@ -248,6 +272,21 @@ class LocalVerifier:
             evidence=[_evidence(sentences[w], score) for w, score in _shown(j.window)],
             reason=None if ok else (j.reason or "not_entailed"),
         )
+
+
+def _states_a_result(fact: str, worked: tuple[Quantity, ...]) -> bool:
+    """A short fact that only states figures the answer works out ("100 TB.", "$45 a month."): the model
+    cannot do the arithmetic, and the facts holding the work are judged on their own."""
+    figures = quantities(fact)
+    return (
+        bool(figures)
+        and len(fact.split()) <= SHORT_ANSWER_WORDS
+        and all(any(q.matches(w) for w in worked) for q in figures)
+    )
+
+
+def _unexcused(figures: list[Quantity], worked: tuple[Quantity, ...]) -> list[Quantity]:
+    return [q for q in figures if not any(q.matches(w) for w in worked)]
 
 
 def _similarity(fact: str, seg: AnswerSegment, question: str | None) -> str:
