@@ -63,6 +63,9 @@ CASES = [
     ),
     ("14 days after 3 March is 17 March.", "A grace period of up to 14 days.", "I did it on 3 March.", ["17 March"]),
     ("14 days after 3 March is 18 March.", "A grace period of up to 14 days.", "I did it on 3 March.", []),
+    # The unit written once: on the result, or on the operands.
+    ("Trial 14 days, then read-only 30 days: 14 + 30 = 44 days.", "14 days. 30 days.", "", ["44 days", "14", "30"]),
+    ("Kept 30 days; you deleted it 25 days ago, so 5 more days.", "Kept for 30 days.", "Deleted 25 days ago?", ["5"]),
     # Nothing worked out: no calendar count is excused on its own, nor a figure of no step.
     ("You pay 12 times a year.", "Billed monthly.", "", []),
     ("The trial lasts 30 days for 10 users.", "The trial lasts 14 days for up to 10 users.", "", []),
@@ -80,7 +83,7 @@ def test_worked_out(claim: str, evidence: str, question: str, excused: list[str]
 def test_only_the_claims_own_figures_take_part() -> None:
     # 60 + 8 = 68 among the page's figures, but the claim shows no such step: 68 TB stays unexcused.
     stated = quantities("Each user adds 5 TB; 12 users give 60 TB. Packs cost $8 and hold 1 TB.")
-    assert worked_out(["You have 68 TB in total."], stated) == ((), ())
+    assert worked_out(["You have 68 TB in total."], stated).excused == ()
 
 
 @pytest.mark.parametrize(
@@ -94,3 +97,16 @@ def test_only_the_claims_own_figures_take_part() -> None:
 def test_a_count_from_the_question_is_excused_only_as_an_operand(claim: str, excused: list[str]) -> None:
     worked = worked_out([claim], quantities("Each user adds 5 TB."), quantities("A team of 20 users?"))
     assert [q.text for q in (*worked.results, *worked.operands)] == excused
+
+
+def test_a_stated_figure_the_work_gives_is_restated_not_a_result() -> None:
+    # A page states $300 (for something else); the answer works it out: excused from the misquote check,
+    # but not a result that needs no model.
+    stated = quantities("$15 per user per month, or $150 per user per year. Setup costs $300.")
+    worked = worked_out(
+        ["Paying annually saves $300.", "10 users cost $15 for 12 months, $1,800, or $150 each, $1,500."],
+        stated,
+        quantities("A 10-person team?"),
+    )
+    assert [q.text for q in worked.results] == ["$1800", "$1500"]
+    assert "$300" in [q.text for q in worked.restated]

@@ -12,7 +12,8 @@ moved by days or months.
 Only the answer's own figures take part, claim by claim (the work is shown), so a wrong total is not
 excused by some coincidence among the dozens of figures a page states, a wrong operand is still a figure
 no passage states, and a sentence that lists many figures is not taken for work. A bare count from the
-question ("a team of 20") or of the calendar (12 months) is excused only where the work uses it.
+question ("a team of 20") or of the calendar (12 months), or the bare number of a stated figure ("14 + 30
+= 44 days"), is excused only where the work uses it.
 
 Pure functions over `quantities.Quantity` (values in base units: minutes, MB, yyyymmdd, ...).
 """
@@ -38,8 +39,14 @@ _MAX_FIGURES_FOR_TRIPLES = 8
 
 
 class Worked(NamedTuple):
-    results: tuple[Quantity, ...]  # figures worked out from others
+    results: tuple[Quantity, ...]  # figures no evidence states, worked out from others
     operands: tuple[Quantity, ...]  # figures only the question's counts or the calendar give, used in the work
+    restated: tuple[Quantity, ...] = ()  # figures a page states (maybe about something else), worked out too
+
+    @property
+    def excused(self) -> tuple[Quantity, ...]:
+        """Every figure the work accounts for: none of them is invented, nor misquoted from a page."""
+        return (*self.results, *self.operands, *self.restated)
 
 
 def worked_out(claims: Sequence[str], stated: Sequence[Quantity], counts: Sequence[Quantity] = ()) -> Worked:
@@ -60,7 +67,11 @@ def worked_out(claims: Sequence[str], stated: Sequence[Quantity], counts: Sequen
         if again == worked:
             break
         worked = again
-    return Worked(tuple(r for w in worked for r in w.results), tuple(o for w in worked for o in w.operands))
+    return Worked(
+        tuple(r for w in worked for r in w.results),
+        tuple(o for w in worked for o in w.operands),
+        tuple(r for w in worked for r in w.restated),
+    )
 
 
 def _worked_in(
@@ -73,32 +84,49 @@ def _worked_in(
     operands = [
         q
         for q in figures
-        if q not in given and q.dimension in _COUNTS and (q.value in _CALENDAR or any(q.matches(c) for c in counts))
+        if q not in given
+        and q.dimension in _COUNTS
+        and (
+            q.value in _CALENDAR
+            or any(q.matches(c) for c in counts)
+            # the number of a stated figure, its unit left off in the work: the 14 of "14 + 30 = 44 days"
+            or (q.dimension == "number" and any(_written(s)[0] == q.value for s in stated))
+        )
     ]
     known = [*given, *operands, *elsewhere]
     # A stated figure may be worked out too ("5 x 1,200 = 6,000", where a page states 6,000 for another
     # plan): its work is what excuses the question's 5.
     todo = [q for q in figures if q not in operands]
     found: list[Quantity] = []
+    restated: list[Quantity] = []
     used: set[int] = set()
     triples = len(figures) <= _MAX_FIGURES_FOR_TRIPLES
     progress = True
     while todo and progress:
         progress = False
         for q in list(todo):
-            others = [k for k in known if k is not q]
+            # A stated figure is not worked back out of results taken from it ("5 TB" from "100 TB / 20").
+            others = [k for k in known if k is not q and (q not in given or k not in found)]
             step = next(
                 (g for value, g in _results(q, others, triples) if _close(q, value) and _nontrivial(q, g)), None
             )
             if step is None:
                 continue
-            if q not in given:
+            if q in given:
+                restated.append(q)  # a page may state it about something else: the work excuses it here
+            else:
                 known.append(q)
                 found.append(q)
             used.update(id(x) for x in step)
             todo.remove(q)
             progress = True
-    return Worked(tuple(found), tuple(q for q in operands if id(q) in used))
+    # Every way the work gives a result counts: "14 days ... 30 days ... so 14 + 30 = 44 days" uses the
+    # bare 14 and 30 as well as the durations.
+    for q in (*found, *restated):
+        for value, group in _results(q, [k for k in known if k is not q], triples):
+            if _close(q, value) and _nontrivial(q, group):
+                used.update(id(x) for x in group)
+    return Worked(tuple(found), tuple(q for q in operands if id(q) in used), tuple(restated))
 
 
 def _results(
@@ -118,17 +146,17 @@ def _results(
         return
     unit = _factor(q)
     for a, b in combinations(known, 2):
-        if _alike(a, q.dimension) and _alike(b, q.dimension):
-            yield a.value + b.value, (a, b)
-            yield abs(a.value - b.value), (a, b)
-        elif a.dimension == b.dimension == "number" and q.dimension not in ("number", "percent"):
+        if a.dimension == b.dimension == "number" and q.dimension not in ("number", "percent"):
             # The unit written once, on the result: "14 + 30 = 44 days".
             yield (a.value + b.value) * unit, (a, b)
             yield abs(a.value - b.value) * unit, (a, b)
-        elif q.dimension == "number" and a.dimension == b.dimension and _factor(a) == _factor(b) != 0:
+        elif q.dimension == "number" != a.dimension == b.dimension and _factor(a) == _factor(b) != 0:
             # ... or on the operands: "restored for 30 days; deleted 25 days ago, so 5 more".
             yield (a.value + b.value) / _factor(a), (a, b)
             yield abs(a.value - b.value) / _factor(a), (a, b)
+        elif _alike(a, q.dimension) and _alike(b, q.dimension):
+            yield a.value + b.value, (a, b)
+            yield abs(a.value - b.value), (a, b)
     for size in (2, 3) if triples else (2,):
         for group in combinations(known, size):
             for i, base in enumerate(group):

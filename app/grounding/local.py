@@ -213,7 +213,7 @@ class LocalVerifier:
             (*quantities(ev.text), *measured),
             [q for q in asked if q.dimension == "number"],
         )
-        excused = (*worked.results, *worked.operands, *measured)
+        excused = (*worked.excused, *measured)
         for key, cand in jobs:
             i = key[0]
             fact = probe[i][1]
