@@ -9,7 +9,11 @@ The headline is always at the verifier's own labels (the threshold the service u
 train` or a number shows another operating point, with the labels' figures beside it under
 `verifier_labels`.
 
-Exit codes: 0 done, 2 a usage error (unknown dataset, data not at --path, bad --threshold).
+`--max-false-alarm-rate` and `--max-miss-rate` make it a gate (`.ci/run` holds the verifier to its
+figures on the suite's labelled answers): a rate above its bound exits 1, saying which.
+
+Exit codes: 0 done, 1 a gate bound crossed, 2 a usage error (unknown dataset, data not at --path, bad
+--threshold).
 """
 
 from __future__ import annotations
@@ -76,10 +80,16 @@ def detector_command(
         help="smollm2-claims only: an eval run's results.json; score the verdict each claim got inside its "
         "answer there (as /v1/answer gave it) instead of verifying it alone.",
     ),
+    max_false_alarm_rate: float | None = typer.Option(
+        None, "--max-false-alarm-rate", min=0.0, max=1.0, help="Gate: exit 1 when more grounded items are flagged."
+    ),
+    max_miss_rate: float | None = typer.Option(
+        None, "--max-miss-rate", min=0.0, max=1.0, help="Gate: exit 1 when more hallucinated items pass."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
 ) -> None:
-    """Accuracy, balanced accuracy, P/R/F1 ("hallucinated" positive), AUROC and ms/item, plus the
-    baselines' figures on the same items for FaithBench."""
+    """Accuracy, balanced accuracy, P/R/F1 ("hallucinated" positive), AUROC, false alarm and miss rates
+    and ms/item, plus the baselines' figures on the same items for FaithBench."""
     if dataset not in DATASETS:
         raise fail(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
     if split not in ("test", "train", "all"):
@@ -89,7 +99,7 @@ def detector_command(
     if verifier_kind not in ("local", "llm"):
         raise fail(f"--verifier must be local or llm, not {verifier_kind!r}")
     if answers is not None:
-        _in_answers(dataset, path, answers, as_json)
+        _gate(_in_answers(dataset, path, answers, as_json), max_false_alarm_rate, max_miss_rate)
         return
     settings = settings_from(ctx)
     rows: list[ItemResult] = []
@@ -116,9 +126,31 @@ def detector_command(
         print(json.dumps(report))
     else:
         Console().print(table(dataset, report))
+        print(f"false alarm rate {report['false_alarm_rate']:.3f}, miss rate {report['miss_rate']:.3f}")
+    _gate(report, max_false_alarm_rate, max_miss_rate)
 
 
-def _in_answers(dataset: str, path: Path | None, answers: Path, as_json: bool) -> None:
+def _gate(report: dict[str, Any], max_false_alarm_rate: float | None, max_miss_rate: float | None) -> None:
+    crossed = gate_reasons(report, max_false_alarm_rate, max_miss_rate)
+    for reason in crossed:
+        typer.echo(f"gate FAILED: {reason}", err=True)
+    if crossed:
+        raise typer.Exit(1)
+
+
+def gate_reasons(report: dict[str, Any], max_false_alarm_rate: float | None, max_miss_rate: float | None) -> list[str]:
+    """One reason per bound the report's rates (at the headline labels) cross (pure)."""
+    out = []
+    for key, bound, what in (
+        ("false_alarm_rate", max_false_alarm_rate, "grounded items flagged"),
+        ("miss_rate", max_miss_rate, "hallucinated items passed"),
+    ):
+        if bound is not None and report[key] > bound:
+            out.append(f"{key} {report[key]:.3f} ({what}) is above the maximum {bound:.3f}")
+    return out
+
+
+def _in_answers(dataset: str, path: Path | None, answers: Path, as_json: bool) -> dict[str, Any]:
     if dataset != "smollm2-claims":
         raise fail("--answers reads a run's verdicts for hand-labelled claims: use it with --dataset smollm2-claims")
     try:
@@ -129,6 +161,7 @@ def _in_answers(dataset: str, path: Path | None, answers: Path, as_json: bool) -
         print(json.dumps(report))
     else:
         Console().print(table(dataset, report))
+    return report
 
 
 def _local_set(

@@ -96,6 +96,8 @@ def test_summarize_keys_and_rounding() -> None:
         "recall": 0.5,
         "f1": 0.6667,
         "auroc": 1.0,
+        "false_alarm_rate": 0.0,
+        "miss_rate": 0.5,
         "items": 3,
     }
 

@@ -12,7 +12,18 @@ from cli.main import eval_app
 from evals.detector.datasets import load_detector_items, to_passages
 
 DATASETS = Path(__file__).parents[1].parent / "shared" / "datasets"
-KEYS = {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "auroc", "items", "ms_per_item"}
+KEYS = {
+    "accuracy",
+    "balanced_accuracy",
+    "precision",
+    "recall",
+    "f1",
+    "auroc",
+    "false_alarm_rate",
+    "miss_rate",
+    "items",
+    "ms_per_item",
+}
 
 needs_data = pytest.mark.skipif(
     not (DATASETS / "halueval_qa").is_dir() or not (DATASETS / "faithbench").is_dir(),

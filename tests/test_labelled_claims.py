@@ -194,3 +194,20 @@ def test_a_run_without_the_labelled_claims_is_a_usage_error(tmp_path: Path) -> N
     assert result.exit_code == 2 and "c001: the run has no claim" in " ".join(result.output.split())
     result = CliRunner().invoke(eval_app, ["detector", "--dataset", "suite-answers", "--answers", str(run)])
     assert result.exit_code == 2 and "use it with --dataset smollm2-claims" in " ".join(result.output.split())
+
+
+def test_the_detector_gates_on_its_false_alarm_and_miss_rates(tmp_path: Path) -> None:
+    labels = [json.loads(line) for line in SMOLLM2_CLAIMS.read_text().splitlines()]
+    flipped = next(k for k, r in enumerate(labels) if r["label"] == "supported")
+    run = tmp_path / "results.json"
+    run.write_text(json.dumps(_run_with_verdicts(labels, flip=flipped)))  # one supported claim flagged
+    args = ["detector", "--dataset", "smollm2-claims", "--answers", str(run), "--json"]
+    supported = sum(r["label"] == "supported" for r in labels)
+    report = json.loads(CliRunner().invoke(eval_app, args).stdout)
+    assert (report["false_alarm_rate"], report["miss_rate"]) == (round(1 / supported, 4), 0.0)
+    passed = CliRunner().invoke(eval_app, [*args, "--max-false-alarm-rate", "0.06", "--max-miss-rate", "0"])
+    assert passed.exit_code == 0, passed.output
+    failed = CliRunner().invoke(eval_app, [*args, "--max-false-alarm-rate", "0.05", "--max-miss-rate", "0"])
+    assert failed.exit_code == 1
+    assert "gate FAILED: false_alarm_rate 0.056 (grounded items flagged) is above the maximum 0.050" in failed.output
+    assert failed.output.count("gate FAILED") == 1  # the miss rate is within its bound

@@ -44,6 +44,18 @@ def f1(y_true: Sequence[bool], y_pred: Sequence[bool]) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def false_alarm_rate(y_true: Sequence[bool], y_pred: Sequence[bool]) -> float:
+    """Grounded items flagged, of all grounded items ("hallucinated" is the positive class)."""
+    _, fp, tn, _ = confusion(y_true, y_pred)
+    return _ratio(fp, fp + tn)
+
+
+def miss_rate(y_true: Sequence[bool], y_pred: Sequence[bool]) -> float:
+    """Hallucinated items passed, of all hallucinated items."""
+    tp, _, _, fn = confusion(y_true, y_pred)
+    return _ratio(fn, tp + fn)
+
+
 def balanced_accuracy(y_true: Sequence[bool], y_pred: Sequence[bool]) -> float:
     """Mean of recall on each class; with one class present, that class's recall."""
     tp, fp, tn, fn = confusion(y_true, y_pred)
@@ -78,7 +90,8 @@ def auroc(y_true: Sequence[bool], scores: Sequence[float]) -> float | None:
 def summarize(
     y_true: Sequence[bool], y_pred: Sequence[bool], scores: Sequence[float] | None = None
 ) -> dict[str, float | int | None]:
-    """The standard report: accuracy, balanced accuracy, precision, recall, F1, AUROC, item count."""
+    """The standard report: accuracy, balanced accuracy, precision, recall, F1, AUROC, false alarm and
+    miss rates, item count."""
     auc = auroc(y_true, scores) if scores is not None else None
     return {
         "accuracy": round(accuracy(y_true, y_pred), 4),
@@ -87,6 +100,8 @@ def summarize(
         "recall": round(recall(y_true, y_pred), 4),
         "f1": round(f1(y_true, y_pred), 4),
         "auroc": round(auc, 4) if auc is not None else None,
+        "false_alarm_rate": round(false_alarm_rate(y_true, y_pred), 4),
+        "miss_rate": round(miss_rate(y_true, y_pred), 4),
         "items": len(y_true),
     }
 
