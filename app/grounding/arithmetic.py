@@ -56,12 +56,14 @@ def worked_out(claims: Sequence[str], stated: Sequence[Quantity], counts: Sequen
     the calendar give, where a claim worked something out with them (pure). A result worked out in one
     claim is that figure wherever the answer states it ("100 TB. Each of the 20 users adds 5 TB.")."""
     figures = [quantities(c) for c in claims]
+    numbers = frozenset(_written(s)[0] for s in stated)
     worked = [Worked((), ())] * len(claims)
     # A claim may also build on what another one worked out ("63 TB. 12 users at 5 TB make 60 TB, and
-    # 3 packs of 1 TB add 3 TB."): again, with those results beside its own figures, until nothing new.
-    while True:
+    # 3 packs of 1 TB add 3 TB."): again, with those results beside its own figures, until nothing new
+    # (results only grow, so at most once per figure).
+    for _ in range(1 + sum(len(f) for f in figures)):
         again = [
-            _worked_in(f, stated, counts, [r for j, w in enumerate(worked) if j != i for r in w.results])
+            _worked_in(f, stated, numbers, counts, [r for j, w in enumerate(worked) if j != i for r in w.results])
             for i, f in enumerate(figures)
         ]
         if again == worked:
@@ -75,9 +77,14 @@ def worked_out(claims: Sequence[str], stated: Sequence[Quantity], counts: Sequen
 
 
 def _worked_in(
-    figures: Sequence[Quantity], stated: Sequence[Quantity], counts: Sequence[Quantity], elsewhere: list[Quantity]
+    figures: Sequence[Quantity],
+    stated: Sequence[Quantity],
+    numbers: frozenset[float],
+    counts: Sequence[Quantity],
+    elsewhere: list[Quantity],
 ) -> Worked:
-    """One claim's worked-out figures and the counts its work used; `elsewhere`: other claims' results."""
+    """One claim's worked-out figures and the counts its work used; `numbers`: the stated figures' numbers
+    as written; `elsewhere`: other claims' results."""
     given = [q for q in figures if any(q.matches(s) for s in stated)]
     # Given only as operands: "20" from the question excuses "20 users at 5 TB each make 100 TB", not a
     # "20 extra storage packs" that nothing works out.
@@ -90,7 +97,7 @@ def _worked_in(
             q.value in _CALENDAR
             or any(q.matches(c) for c in counts)
             # the number of a stated figure, its unit left off in the work: the 14 of "14 + 30 = 44 days"
-            or (q.dimension == "number" and any(_written(s)[0] == q.value for s in stated))
+            or (q.dimension == "number" and q.value in numbers)
         )
     ]
     known = [*given, *operands, *elsewhere]
