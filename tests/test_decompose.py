@@ -26,7 +26,16 @@ from app.grounding.decompose import atomic_facts
             "Refunds take 5 days; the Free plan has no refunds.",
             ["Refunds take 5 days.", "The Free plan has no refunds."],
         ),
-        # never cut: lists of nouns, ranges, pronouns that refer back, short pieces
+        # a verb-first clause continues the nearest subject, not the claim's first one
+        (
+            "You don't need to uninstall 3.x first; the installer replaces it and keeps your settings.",
+            ["You don't need to uninstall 3.x first; the installer replaces it.", "The installer keeps your settings."],
+        ),
+        # never cut: lists of nouns, ranges, pronouns that refer back, short pieces, an aside in brackets
+        (
+            "Pick a role: Editor or Viewer (Editors can add, edit and delete files).",
+            ["Pick a role: Editor or Viewer (Editors can add, edit and delete files)."],
+        ),
         ("Pro and Business include version history.", ["Pro and Business include version history."]),
         ("It supports between 3 and 300 users.", ["It supports between 3 and 300 users."]),
         ("The trial lasts 14 days and it is free.", ["The trial lasts 14 days and it is free."]),

@@ -14,6 +14,7 @@ SENTENCES = [
     "Phone support is open from 7am to 7pm CET on weekdays.",
     "A Business team needs at least 3 users and at most 300.",
     "Larkbox does not refund seats removed mid-term.",
+    "You do not need to uninstall 3.x first; the installer replaces it and keeps your settings and sync choices.",
 ]
 
 
@@ -30,6 +31,10 @@ SENTENCES = [
         ("Short claim.", None),
         ("A Business team can't exceed 300 users.", None),  # a negation that paraphrases "at most"
         ("Seats removed in the middle of a term aren't refunded.", None),
+        # the sentence negates other words than the claim's: no flip
+        ("The installer keeps your settings and sync choices.", None),
+        # both negate something: whether the same thing is the model's to read
+        ("The installer does not keep your settings and sync choices.", None),
     ],
 )
 def test_copy_edit(claim: str, expected: str | None) -> None:

@@ -38,6 +38,7 @@ _SUBJECT_START = _words(
     """you we i there the a an each every all your our their some most many no none any both either
     neither only admins owners members users"""
 )
+_ARTICLES = _words("the a an this that your our their each every")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 _CONJ = re.compile(r"(?:,\s*|;\s*|\s+)(?:and|but|while|whereas|so)\s+|;\s+", re.I)
 _WORD = re.compile(r"[\w'’$€£%.-]+")
@@ -46,7 +47,11 @@ _WORD = re.compile(r"[\w'’$€£%.-]+")
 def atomic_facts(claim: str) -> list[str]:
     """The claim's facts, in order; the claim itself when it holds one (or cannot safely be cut)."""
     text = claim.strip()
-    cuts = [m for m in _CONJ.finditer(text) if _starts_clause(text[m.end() :], _next_cut_or_end(text, m))]
+    cuts = [
+        m
+        for m in _CONJ.finditer(text)
+        if not _in_brackets(text, m.start()) and _starts_clause(text[m.end() :], _next_cut_or_end(text, m))
+    ]
     if not cuts:
         return [text]
     pieces: list[str] = []
@@ -58,14 +63,35 @@ def atomic_facts(claim: str) -> list[str]:
     pieces = [p.strip(" ,;") for p in pieces]
     if any(len(_WORD.findall(p)) < MIN_WORDS for p in pieces) or len(pieces) > MAX_FACTS:
         return [text]
-    subject = _subject(pieces[0])
     facts = [_sentence(pieces[0])]
+    subject = _nearest_subject(pieces[0], None)
     for piece in pieces[1:]:
         first = _WORD.findall(piece)[0].lower()
         if first in _AUX and subject:
             piece = f"{subject} {piece}"
         facts.append(_sentence(piece))
+        subject = _nearest_subject(piece, subject)
     return facts
+
+
+def _nearest_subject(piece: str, carried: str | None) -> str | None:
+    """The subject a verb-first clause after `piece` continues: that of the piece's last clause. In "You
+    needn't uninstall it; the installer replaces it and keeps your settings", the installer keeps them,
+    not you; after a semicolon with no subject found, none (a wrong subject is worse than none)."""
+    if ";" in piece:
+        return _subject(_last_clause(piece))
+    return _subject(piece) or carried
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """Inside a parenthesis: "(Editors can add, edit and delete files)" is one aside, never cut."""
+    before = text[:pos]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+def _last_clause(piece: str) -> str:
+    """The clause after the piece's last semicolon (a semicolon that was not cut at)."""
+    return piece.rsplit(";", 1)[-1].strip()
 
 
 def _next_cut_or_end(text: str, m: re.Match[str]) -> str:
@@ -87,11 +113,15 @@ def _starts_clause(rest: str, clause: str) -> bool:
 
 
 def _subject(clause: str) -> str | None:
-    """The words before the clause's first verb ("A Business team" in "A Business team needs ...")."""
+    """The words before the clause's first verb ("A Business team" in "A Business team needs ...", "the
+    installer" in "the installer replaces it")."""
     words = clause.split()
     for i, w in enumerate(words):
         if w.lower().strip(",") in _AUX:
             return " ".join(words[:i]) if 0 < i <= 8 else None
+    # A verb the list lacks, after an article and one noun: "the installer replaces".
+    if len(words) > 2 and words[0].lower() in _ARTICLES and words[2].lower().endswith("s") and len(words[2]) > 3:
+        return " ".join(words[:2])
     return None
 
 

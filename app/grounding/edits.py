@@ -4,7 +4,7 @@ but flips its polarity, or swaps one name (a plan, product or place) for another
 The entailment model reads such pairs least reliably (a near copy looks like support), and they are
 exactly what a misquoted passage looks like. The rule is narrow on purpose, so that paraphrases stay
 the model's to judge: for a polarity flip every content word of the claim must be in the sentence and
-exactly one of the two negates; for a swapped name, the claim's only content word missing from the
+exactly one of the two negates, and what it negates is a word they share; for a swapped name, the claim's only content word missing from the
 sentence must be a name, in place of a name of the sentence that the claim lacks.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.grounding.facts import TextFacts
+from app.grounding.facts import TextFacts, negation_mismatch
 
 MIN_WORDS = 4  # claims with fewer content words are too short to call anything a copy
 
@@ -25,8 +25,10 @@ def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
     found = None
     for f in sentences:
         missing = facts.bag - f.bag
-        if not missing and bool(facts.negated) == bool(f.negated):
-            return None  # a sentence states it with the same words and polarity: the model decides
+        if not missing and (bool(facts.negated) == bool(f.negated) or not negation_mismatch(facts, f)):
+            # A sentence states it with the same words and polarity; a negation elsewhere in the sentence
+            # ("you do not need to uninstall it; the installer keeps your settings") is about other words.
+            return None
         if not missing:
             found = "negation_conflict"
         elif len(missing) == 1 and missing <= facts.entities and (f.entities - facts.bag) and found is None:
