@@ -4,8 +4,9 @@ but flips its polarity, or swaps one name (a plan, product or place) for another
 The entailment model reads such pairs least reliably (a near copy looks like support), and they are
 exactly what a misquoted passage looks like. The rule is narrow on purpose, so that paraphrases stay
 the model's to judge: for a polarity flip every content word of the claim must be in the sentence and
-exactly one of the two negates, and what it negates is a word they share; for a swapped name, the claim's only content word missing from the
-sentence must be a name, in place of a name of the sentence that the claim lacks.
+exactly one of the two negates, and what it negates is a word they share; for a swapped name, the
+claim's only content word missing from the sentence must be a name, in place of a name of the sentence
+that the claim lacks.
 """
 
 from __future__ import annotations
