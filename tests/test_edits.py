@@ -15,6 +15,8 @@ SENTENCES = [
     "A Business team needs at least 3 users and at most 300.",
     "Larkbox does not refund seats removed mid-term.",
     "You do not need to uninstall 3.x first; the installer replaces it and keeps your settings and sync choices.",
+    "If a customer revokes the key, Larkbox can no longer decrypt the customer's files, and the files become "
+    "inaccessible within 15 minutes.",
 ]
 
 
@@ -33,6 +35,7 @@ SENTENCES = [
         ("Seats removed in the middle of a term aren't refunded.", None),
         # the sentence negates other words than the claim's: no flip
         ("The installer keeps your settings and sync choices.", None),
+        ("Once the key is revoked, the files become inaccessible within 15 minutes.", None),
         # both negate something: whether the same thing is the model's to read
         ("The installer does not keep your settings and sync choices.", None),
     ],

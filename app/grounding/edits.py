@@ -4,7 +4,7 @@ but flips its polarity, or swaps one name (a plan, product or place) for another
 The entailment model reads such pairs least reliably (a near copy looks like support), and they are
 exactly what a misquoted passage looks like. The rule is narrow on purpose, so that paraphrases stay
 the model's to judge: for a polarity flip every content word of the claim must be in the sentence and
-exactly one of the two negates, and what it negates is a word they share; for a swapped name, the
+exactly one of the two negates, and mostly words they share; for a swapped name, the
 claim's only content word missing from the sentence must be a name, in place of a name of the sentence
 that the claim lacks.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.grounding.facts import TextFacts, negation_mismatch
+from app.grounding.facts import TextFacts
 
 MIN_WORDS = 4  # claims with fewer content words are too short to call anything a copy
 
@@ -26,7 +26,7 @@ def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
     found = None
     for f in sentences:
         missing = facts.bag - f.bag
-        if not missing and (bool(facts.negated) == bool(f.negated) or not negation_mismatch(facts, f)):
+        if not missing and (bool(facts.negated) == bool(f.negated) or not _flipped(facts, f)):
             # A sentence states it with the same words and polarity; a negation elsewhere in the sentence
             # ("you do not need to uninstall it; the installer keeps your settings") is about other words.
             return None
@@ -35,3 +35,12 @@ def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
         elif len(missing) == 1 and missing <= facts.entities and (f.entities - facts.bag) and found is None:
             found = "entity_not_in_evidence"
     return found
+
+
+def _flipped(claim: TextFacts, sentence: TextFacts) -> bool:
+    """The side that negates negates what the other states: at least half of its negated words are the
+    other's ("cannot be protected with a password" against "can be protected with a password"), not one
+    noun that a negation elsewhere in the sentence happens to cover ("can no longer decrypt the files"
+    against "the files become inaccessible")."""
+    negated, other = (claim.negated, sentence.bag) if claim.negated else (sentence.negated, claim.bag)
+    return len(negated & other) * 2 >= len(negated) > 0
