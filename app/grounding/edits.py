@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.grounding.facts import TextFacts
+from app.grounding.facts import TextFacts, polarity_flipped
 
 MIN_WORDS = 4  # claims with fewer content words are too short to call anything a copy
 
@@ -26,7 +26,7 @@ def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
     found = None
     for f in sentences:
         missing = facts.bag - f.bag
-        if not missing and (bool(facts.negated) == bool(f.negated) or not _flipped(facts, f)):
+        if not missing and not polarity_flipped(facts, f):
             # A sentence states it with the same words and polarity; a negation elsewhere in the sentence
             # ("you do not need to uninstall it; the installer keeps your settings") is about other words.
             return None
@@ -35,12 +35,3 @@ def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
         elif len(missing) == 1 and missing <= facts.entities and (f.entities - facts.bag) and found is None:
             found = "entity_not_in_evidence"
     return found
-
-
-def _flipped(claim: TextFacts, sentence: TextFacts) -> bool:
-    """The side that negates negates what the other states: at least half of its negated words are the
-    other's ("cannot be protected with a password" against "can be protected with a password"), not one
-    noun that a negation elsewhere in the sentence happens to cover ("can no longer decrypt the files"
-    against "the files become inaccessible")."""
-    negated, other = (claim.negated, sentence.bag) if claim.negated else (sentence.negated, claim.bag)
-    return len(negated & other) * 2 >= len(negated) > 0

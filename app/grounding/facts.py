@@ -176,9 +176,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return bool(re.search(r"[.!?:;]['\")\]]*\s+$", before) or re.fullmatch(r"\W*(?:yes|no)\W+", text[:pos], re.I))
 
 
-def negation_mismatch(claim: TextFacts, evidence: TextFacts) -> bool:
-    """Do claim and evidence share a word that exactly one of them negates?"""
-    return bool((claim.negated & evidence.bag) ^ (evidence.negated & claim.bag))
+def polarity_flipped(claim: TextFacts, evidence: TextFacts) -> bool:
+    """Exactly one side negates, and what it negates is mostly what the other states: at least half of its
+    negated words are the other's ("cannot be protected with a password" against "can be protected with a
+    password"), not one noun that a negation elsewhere in the sentence happens to cover ("can no longer
+    decrypt the files" against "the files become inaccessible")."""
+    if bool(claim.negated) == bool(evidence.negated):
+        return False
+    negated, other = (claim.negated, evidence.bag) if claim.negated else (evidence.negated, claim.bag)
+    return len(negated & other) * 2 >= len(negated)
 
 
 def _positions(content: Sequence[str]) -> dict[str, tuple[int, ...]]:
