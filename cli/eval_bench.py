@@ -122,12 +122,16 @@ def detector_command(
         raise fail(str(exc)) from None
     if rows_path:
         rows_path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in rows), encoding="utf-8")
+    _show(dataset, report, as_json)
+    _gate(report, max_false_alarm_rate, max_miss_rate)
+
+
+def _show(dataset: str, report: dict[str, Any], as_json: bool) -> None:
     if as_json:
         print(json.dumps(report))
     else:
         Console().print(table(dataset, report))
         print(f"false alarm rate {report['false_alarm_rate']:.3f}, miss rate {report['miss_rate']:.3f}")
-    _gate(report, max_false_alarm_rate, max_miss_rate)
 
 
 def _gate(report: dict[str, Any], max_false_alarm_rate: float | None, max_miss_rate: float | None) -> None:
@@ -157,10 +161,7 @@ def _in_answers(dataset: str, path: Path | None, answers: Path, as_json: bool) -
         report = judged_in_answers(json.loads(answers.read_text(encoding="utf-8")), path or SMOLLM2_CLAIMS)
     except (OSError, ValueError) as exc:  # LabelsInvalid and DatasetMissing among them
         raise fail(f"--answers {answers}: {exc}") from None
-    if as_json:
-        print(json.dumps(report))
-    else:
-        Console().print(table(dataset, report))
+    _show(dataset, report, as_json)
     return report
 
 
