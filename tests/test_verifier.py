@@ -56,7 +56,7 @@ UNSUPPORTED = [
     ("number", "You can trial Business for three weeks with as many as ten users."),
     ("time", "Phone support runs from 08:00 to 19:00 CET, Monday to Friday."),
     ("entity", "The Larkbox security team is based in Berlin and led by Priya Natarajan."),
-    _known_miss("entity", "The Personal plan allows 60 API requests a minute.", "plan swapped, 0.71"),
+    ("entity", "The Personal plan allows 60 API requests a minute."),
     ("negation", "You can put a password on a shared link if you're on Free."),
     _known_miss("negation", "Free users get Rewind.", "negation of a short sentence, 0.89"),
     _known_miss(
@@ -116,6 +116,27 @@ def test_a_figure_stated_about_something_else_is_not_support(
 ) -> None:
     c = _only(verifier.verify(claim, passages))
     assert (c.label, c.reason) == ("unsupported", reason), c.score
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Larkbox security team in Dublin is led by Tomasz Reiland.",
+        "Larkbox Support replies to Business customers via support@larkbox.example within 4 business hours.",
+    ],
+)
+def test_a_name_the_passages_never_write_is_not_supported(
+    verifier: LocalVerifier, passages: list[Passage], claim: str
+) -> None:
+    c = _only(verifier.verify(claim, passages))
+    assert (c.label, c.reason) == ("unsupported", "entity_not_in_evidence"), c.score
+
+
+def test_a_name_the_question_gives_is_the_askers(verifier: LocalVerifier, passages: list[Passage]) -> None:
+    c = _only(
+        verifier.verify("Priya Natarajan leads the Larkbox security team in Dublin, Jo.", passages, "Who leads it, Jo?")
+    )
+    assert c.reason != "entity_not_in_evidence"
 
 
 @pytest.mark.parametrize(("kind", "claim"), UNSUPPORTED)

@@ -150,7 +150,7 @@ def strip_markup(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _INLINE_MD.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    return re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return re.sub(r"\s+([.,;:!?])(?!\w)", r"\1", text)  # ".exe" keeps its space
 
 
 def classify(clean: str) -> SegmentKind:

@@ -29,12 +29,14 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from app.grounding.alternatives import plans_of, swapped_alternatives
 from app.grounding.arithmetic import worked_out
 from app.grounding.claims import AnswerSegment, parse_answer, strip_markup
 from app.grounding.crossencoder import SHORT_ANSWER_WORDS, CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
 from app.grounding.edits import copy_edit
 from app.grounding.facts import TextFacts, analyze
+from app.grounding.names import missing_names
 from app.grounding.quantities import Quantity, canonical, conflicting_quantities, missing_quantities, quantities
 from app.grounding.verifier import (
     ClaimVerdict,
@@ -72,6 +74,15 @@ class _Evidence:
     previous: list[int | None]  # the sentence before each in its passage
     text: str  # all of them, canonical: where a fact's figures must be found
     plain: list[str]  # each, as `_plain` spells it: what a copy is looked for in
+    plans: frozenset[str]  # the plan, tier or edition names the passages use
+
+    def named(self, among: Sequence[int], question: str | None) -> tuple[str, frozenset[str]]:
+        """What a fact's names must be found in (`names.missing_names`): the whole passages that hold the
+        sentences `among` (code lines and table rows too), their titles and headings, and the question
+        (the asker's own words), with their word stems."""
+        passages = {id(self.sentences[j].passage): self.sentences[j].passage for j in among}.values()
+        text = " ".join(f"{p.title or ''} {p.heading or ''} {p.text}" for p in passages) + " " + (question or "")
+        return text, analyze(text).bag
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +142,7 @@ class LocalVerifier:
             previous=_previous(sentences),
             text=canonical(" ".join(texts)),
             plain=plain,
+            plans=plans_of(p.text for p in passages),
         )
         t2 = time.perf_counter()
         jobs: list[tuple[tuple[int, str], list[int]]] = []  # ((fact index, "all" | "cited"), candidates)
@@ -214,6 +226,7 @@ class LocalVerifier:
             [q for q in asked if q.dimension == "number"],
         )
         excused = (*worked.excused, *measured)
+        named: dict[tuple[int, ...], tuple[str, frozenset[str]]] = {}  # by candidates: all, or cited ones
         for key, cand in jobs:
             i = key[0]
             fact = probe[i][1]
@@ -248,6 +261,10 @@ class LocalVerifier:
                 reason: str | None = "number_not_in_evidence"
             elif _unexcused(conflicting_quantities(fact, [ev.sentences[j].text for j, _ in ranked]), excused):
                 reason = "number_differs_from_evidence"
+            elif swapped_alternatives(fact, [ev.sentences[j].text for j, _ in ranked], ev.plans):
+                reason = "alternative_differs_from_evidence"
+            elif missing_names(fact, *_named(named, ev, cand, question)):
+                reason = "entity_not_in_evidence"
             else:
                 reason = None
             reason = reason or copy_edit(analyze(fact), [ev.facts[j] for j in cand])
@@ -283,6 +300,15 @@ def _states_a_result(fact: str, worked: tuple[Quantity, ...]) -> bool:
         and len(fact.split()) <= SHORT_ANSWER_WORDS
         and all(any(q.matches(w) for w in worked) for q in figures)
     )
+
+
+def _named(
+    memo: dict[tuple[int, ...], tuple[str, frozenset[str]]], ev: _Evidence, cand: list[int], question: str | None
+) -> tuple[str, frozenset[str]]:
+    key = tuple(cand)
+    if key not in memo:
+        memo[key] = ev.named(cand, question)
+    return memo[key]
 
 
 def _unexcused(figures: list[Quantity], worked: tuple[Quantity, ...]) -> list[Quantity]:
