@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from app.llm.extractive import ExtractiveBackend, cite, clean_sentence, is_prose, keywords
+from app.llm.extractive import ExtractiveBackend, cite, clean_sentence, is_prose, is_signpost, keywords
 from app.llm.prompt import ABSTENTION
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.help_centre import Retrieve, make_retrieve, request_for
@@ -123,6 +123,24 @@ def test_clean_sentence(raw: str, clean: str) -> None:
 )
 def test_is_prose(sentence: str, prose: bool) -> None:
     assert is_prose(sentence) is prose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signpost"),
+    [
+        ("See [API rate limits](https://help.larkbox.example/api/rate-limits) for details.", True),
+        ("See [API rate limits](https://help.larkbox.example/api/rate-limits).", True),
+        ("For more information, see the Billing FAQ page.", True),
+        ("This page lists the changes in each Larkbox Desktop 4 release.", True),
+        ("This reference describes version 2 of the API, which is the current version.", True),
+        ("See who viewed a link in its Insights tab.", False),  # an instruction
+        ("See [Audit logs](https://x.example/a) to export 1,000,000 events at once, in CSV.", True),
+        ("This page is served from the eu-central region.", False),
+        ("The API reference describes each endpoint.", False),
+    ],
+)
+def test_is_signpost(sentence: str, signpost: bool) -> None:
+    assert is_signpost(sentence) is signpost
 
 
 @pytest.mark.parametrize(

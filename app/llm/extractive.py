@@ -64,6 +64,17 @@ _POINTS_BACK = re.compile(
     r"(?:it|they|this|these) (?:is|are|was|were|has|have|had|will|can|cannot|no longer|also)\b)",
     re.I,
 )
+_POINTER = re.compile(
+    r"^\W*(?:see|refer to|read|learn more (?:in|at|about)|for (?:more )?(?:details|information)(?: \w+)*?,? see)\s+"
+    r"(?:\[[^\]]+\]\([^)]*\)|<[^>]+>|\S+://\S+|the [^.]*?\b(?:page|article|guide|section|reference|docs)\b)"
+    r"(?:\s+(?:for|to|on|about)\b[^.]*)?\W*$",
+    re.I,
+)
+_ABOUT_THE_PAGE = re.compile(
+    r"^\W*this (?:page|article|guide|section|document|reference|topic|help page)\s+"
+    r"(?:describes|lists|explains|covers|shows|gives|summari[sz]es|walks|tells|is about|contains|answers)\b",
+    re.I,
+)
 # Words a question asks with ("please tell me how to ..."): no more a keyword than a stop word is.
 _ASKING_WORDS = frozenset(
     """please tell know want need get got use using make way able happen happens happened go going""".split()  # noqa: SIM905
@@ -121,6 +132,13 @@ def is_prose(sentence: str) -> bool:
     return bool(re.search(r"[.!:)\"'*`]$", sentence)) or len(words) >= 15
 
 
+def is_signpost(sentence: str) -> bool:
+    """A sentence about the page rather than the product: a pointer to another page ("See [API rate
+    limits](...) for details.") or the page describing itself ("This page lists the changes in each
+    release."). It states nothing a question asks, however well it matches the question's words."""
+    return bool(_POINTER.match(sentence) or _ABOUT_THE_PAGE.match(sentence))
+
+
 def cite(sentence: str, n: int) -> str:
     """Marker before the final punctuation ("... 5 days [2].") so a sentence splitter keeps the
     marker with its own sentence."""
@@ -160,7 +178,12 @@ def candidates(passages: Sequence[Passage]) -> list[CandidateSentence]:
             text = strip_markers(clean_sentence(raw))
             key = " ".join(words(text))
             # Planted instructions are data about the page, never an answer to quote.
-            if not (is_prose(text) or (item and is_item(text))) or key in seen or looks_like_injection(text):
+            if (
+                not (is_prose(text) or (item and is_item(text)))
+                or key in seen
+                or looks_like_injection(text)
+                or is_signpost(text)
+            ):
                 continue
             seen.add(key)
             out.append(CandidateSentence(n, position, start, end, text, passage.heading or passage.title or "", item))
