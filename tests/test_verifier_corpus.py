@@ -37,10 +37,9 @@ PARAPHRASES = [
     "Seats removed in the middle of a term aren't refunded.",
 ]
 MINIMAL_EDITS = [
-    # On the cut itself: caught in fp32, missed in bf16, so which side it falls depends on the CPU.
-    _known_miss(
-        "Non-profits get 30% off Business on monthly billing.", "billing condition swapped, 0.50", strict=False
-    ),
+    # The model reads it on the cut (caught in fp32, missed in bf16); the billing period is checked apart
+    # (`alternatives.py`): the discount's own sentence says annually.
+    "Non-profits get 30% off Business on monthly billing.",
     "A Business team needs a minimum of five users and can't exceed 300.",
     "You can trial Business for three weeks with as many as ten users.",
     "SAML single sign-on is included in the Business plan.",

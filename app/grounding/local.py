@@ -56,6 +56,10 @@ MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact stating a figure
 # A window sentence is shown as evidence when its first-stage relevance is within this of the best one's:
 # the window may carry context the model read but that says nothing about the claim.
 EVIDENCE_MARGIN = 0.25
+# A window sentence exempts a fact's plan, billing period or app from `swapped_alternatives` only when it
+# is nearly as close as the closest: "$15 per user per month when billed monthly" is in the window of
+# "30% off Business on monthly billing", but the discount's own sentence says annually.
+NEAR = 0.8
 VERBATIM_PROB = 0.99
 VERBATIM_MIN_WORDS = 4
 # A short fact stating only a result the answer works out from stated figures (`arithmetic.py`) and shows
@@ -261,7 +265,9 @@ class LocalVerifier:
                 reason: str | None = "number_not_in_evidence"
             elif _unexcused(conflicting_quantities(fact, [ev.sentences[j].text for j, _ in ranked]), excused):
                 reason = "number_differs_from_evidence"
-            elif swapped_alternatives(fact, [ev.sentences[j].text for j, _ in ranked], ev.plans):
+            elif swapped_alternatives(
+                fact, [ev.sentences[j].text for j, sc in ranked if sc >= NEAR * ranked[0][1]], ev.plans
+            ):
                 reason = "alternative_differs_from_evidence"
             elif missing_names(fact, *_named(named, ev, cand, question)):
                 reason = "entity_not_in_evidence"
