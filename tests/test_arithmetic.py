@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.grounding.arithmetic import worked_out
+from app.grounding.arithmetic import listed_counts, worked_out
 from app.grounding.quantities import quantities
 
 CASES = [
@@ -64,7 +64,7 @@ CASES = [
     ("14 days after 3 March is 17 March.", "A grace period of up to 14 days.", "I did it on 3 March.", ["17 March"]),
     ("14 days after 3 March is 18 March.", "A grace period of up to 14 days.", "I did it on 3 March.", []),
     # The unit written once: on the result, or on the operands.
-    ("Trial 14 days, then read-only 30 days: 14 + 30 = 44 days.", "14 days. 30 days.", "", ["44 days", "14", "30"]),
+    ("Trial 14 days, then read-only 30 days: 14 + 30 = 44 days.", "14 days. 30 days.", "", ["44 days"]),
     ("Kept 30 days; you deleted it 25 days ago, so 5 more days.", "Kept for 30 days.", "Deleted 25 days ago?", ["5"]),
     # Nothing worked out: no calendar count is excused on its own, nor a figure of no step.
     ("You pay 12 times a year.", "Billed monthly.", "", []),
@@ -110,3 +110,22 @@ def test_a_stated_figure_the_work_gives_is_restated_not_a_result() -> None:
     )
     assert [q.text for q in worked.results] == ["$1800", "$1500"]
     assert "$300" in [q.text for q in worked.restated]
+
+
+@pytest.mark.parametrize(
+    ("claim", "counted"),
+    [
+        (
+            "In eight languages: English, German, French, Spanish, Italian, Dutch, Portuguese and Japanese.",
+            ["8"],
+        ),
+        (
+            "In seven languages: English, German, French, Spanish, Italian, Dutch, Portuguese and Japanese.",
+            [],
+        ),
+        ("Two ways: the web app or the mobile app.", ["2"]),
+        ("There are 3 plans.", []),
+    ],
+)
+def test_listed_counts(claim: str, counted: list[str]) -> None:
+    assert [q.text for q in listed_counts([claim])] == counted

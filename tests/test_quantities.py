@@ -127,3 +127,17 @@ def test_missing_quantities(claim: str, evidence: str, missing: list[str]) -> No
 )
 def test_conflicting_quantities(claim: str, ranked: list[str], conflicting: list[str]) -> None:
     assert [q.text for q in conflicting_quantities(claim, ranked)] == conflicting
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "missing"),
+    [
+        # a bare number is stated by the same number written with a unit, not the other way round
+        ("Retries come 3, 7 and 14 days after.", "Retries come 3 days, 7 days and 14 days after.", []),
+        ("It holds 10 GB.", "It holds 10 users.", ["10 GB"]),
+        ("Page 1%.", "Page 1 of 3.", ["1%"]),
+        ("Answer with a 2xx status.", "Respond with an HTTP 200 status.", []),  # a status class, no figure
+    ],
+)
+def test_a_bare_number_and_the_same_number_with_a_unit(claim: str, evidence: str, missing: list[str]) -> None:
+    assert [q.text for q in missing_quantities(claim, evidence)] == missing

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations, permutations
 from typing import NamedTuple
 
-from app.grounding.quantities import Quantity, quantities
+from app.grounding.quantities import Quantity, canonical, quantities
 
 _NUMBER = re.compile(r"\d+(?:\.(\d+))?")
 _COUNTS = ("number", "month")  # what may multiply a figure: a bare count, or a number of months
@@ -227,3 +227,24 @@ def _shift(date: float, n: float, months: bool = False) -> float | None:
     except (ValueError, OverflowError):
         return None
     return float((moved.year if year else 0) * 10000 + moved.month * 100 + moved.day)
+
+
+# "eight languages: English, German, ..., Japanese": a count, then a colon and the items it counts.
+_LISTED = re.compile(r"\b(\d{1,2}) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?):\s*([^.;:]+)")
+_ITEM_SEP = re.compile(r",\s*(?:and |or )?|\s+(?:and|or)\s+")
+
+
+def listed_counts(claims: Sequence[str]) -> tuple[Quantity, ...]:
+    """The counts a claim works out by listing what it counts ("offered in eight languages: English,
+    German, French, Spanish, Italian, Dutch, Portuguese and Japanese"): a page lists the languages without
+    counting them, and the count is right when the list after the colon has that many items (pure)."""
+    out = []
+    for claim in claims:
+        for q in quantities(claim):
+            if q.dimension != "number":
+                continue
+            for m in _LISTED.finditer(canonical(claim)):
+                items = [i for i in _ITEM_SEP.split(m.group(3).strip()) if i.strip()]
+                if float(m.group(1)) == q.value == len(items):
+                    out.append(q)
+    return tuple(out)

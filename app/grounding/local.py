@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from app.grounding.alternatives import plans_of, swapped_alternatives
-from app.grounding.arithmetic import worked_out
+from app.grounding.arithmetic import listed_counts, worked_out
 from app.grounding.claims import AnswerSegment, parse_answer, strip_markup
 from app.grounding.crossencoder import SHORT_ANSWER_WORDS, CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
@@ -229,7 +229,7 @@ class LocalVerifier:
             (*quantities(ev.text), *measured),
             [q for q in asked if q.dimension == "number"],
         )
-        excused = (*worked.excused, *measured)
+        excused = (*worked.excused, *measured, *listed_counts([seg.clean for seg in claims]))
         named: dict[tuple[int, ...], tuple[str, frozenset[str]]] = {}  # by candidates: all, or cited ones
         for key, cand in jobs:
             i = key[0]

@@ -85,8 +85,9 @@ _UNITS = {
     "tb": ("bytes", 1e6),
     "%": ("percent", 1.0),
 }
+# A number glued to "xx" is an HTTP status class ("2xx"), not a figure.
 _QUANTITY = re.compile(
-    r"(?P<cur>[$€£])?\s?(?P<num>\d+(?:\.\d+)?)(?P<scale>\s?(?:k|thousand|million|bn|billion)\b)?"
+    r"(?P<cur>[$€£])?\s?(?P<num>\d+(?:\.\d+)?)(?![xX]{2}\b)(?P<scale>\s?(?:k|thousand|million|bn|billion)\b)?"
     r"(?:(?P<sep>[\s-]?)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|"
     r"kb|mb|gb|tb|%)(?![a-z]))?",
     re.I,
@@ -110,13 +111,27 @@ class Quantity:
             return _date_matches(self, other)
         if "version" in (self.dimension, other.dimension):
             return _version_matches(self, other)
-        if abs(self.value - other.value) > 1e-6 * max(1.0, abs(self.value)):
-            return False
         # A percentage is a kind of value of its own: "1%" is not stated by the "1" of "Page 1 of 3".
         if "percent" in (self.dimension, other.dimension):
-            return self.dimension == other.dimension
-        # A bare number matches the same value with a unit: "up to 10" is stated by "10 users".
-        return self.dimension == other.dimension or "number" in (self.dimension, other.dimension)
+            return self.dimension == other.dimension and _same(self.value, other.value)
+        # A bare number matches the same value with a unit ("up to 10" is stated by "10 users") or the same
+        # number written with one: "3, 7 and 14 days" states 3 and 7 as "3 days, 7 days and 14 days" does
+        # (in minutes, 4320).
+        if (self.dimension == "number") != (other.dimension == "number"):
+            # Only this way round: a claim's "10 GB" is not stated by a bare "10" ("10 users").
+            written = _written(other) if self.dimension == "number" else None
+            return _same(self.value, other.value) or _same(self.value, written)
+        return self.dimension == other.dimension and _same(self.value, other.value)
+
+
+def _same(a: float, b: float | None) -> bool:
+    return b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a))
+
+
+def _written(q: Quantity) -> float | None:
+    """The number a quantity is written with ("3" of "3 days", "1.5" of "1.5 TB"), before its unit."""
+    m = re.search(r"\d+(?:\.\d+)?", q.text.replace(",", ""))
+    return float(m.group()) if m else None
 
 
 @lru_cache(maxsize=65536)
