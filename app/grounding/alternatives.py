@@ -4,7 +4,7 @@ closest evidence sentence states in place of the claim's.
 Help-centre facts hang on small closed sets: which plan (Free, Personal, Business), monthly or annual
 billing, the web, desktop or mobile app, upload or download, which weekdays. A claim that swaps one
 member for another ("a 30% discount on monthly billing" against "... when it is billed annually") reads
-to the entropy model as a paraphrase: the sentence shares every other word. As `conflicting_quantities`
+to the entailment model as a paraphrase: the sentence shares every other word. As `conflicting_quantities`
 does for figures, the claim's member must be stated by one of its closest sentences when the closest
 one states another member of the same set. The plans are the passages' own (`variant_names`: a
 capitalised name right before "plan", "tier" or "edition"), so the rule follows the knowledge base.

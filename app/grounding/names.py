@@ -5,7 +5,7 @@ saying that an audit firm prepared it: a swapped name looks like a paraphrase to
 verb, has no paraphrase a passage could hold in other words, so like a figure (`quantities.py`) it must
 be written somewhere in the evidence, or in the question, which is the asker's own.
 
-A name is a capitalised word that does not open a sentence ("Helena Varga", "eu-central", "Rewind",
+A name is a capitalised word that does not open a sentence ("Helena Varga", "Dublin", "Rewind",
 "Settings > Billing"); it is found in the evidence in any casing, stemmed as `analyze` stems ("Viewers"
 matches "viewer"). An acronym matches the words it stands for ("SLA": "Service Level Agreement", "IdP":
 "identity provider") and capitalised words match the acronym they spell. A code is an e-mail address, a
