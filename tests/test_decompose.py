@@ -31,6 +31,16 @@ from app.grounding.decompose import atomic_facts
             "You don't need to uninstall 3.x first; the installer replaces it and keeps your settings.",
             ["You don't need to uninstall 3.x first; the installer replaces it.", "The installer keeps your settings."],
         ),
+        # a base-form verb after a singular subject is an instruction, not that subject's act; after a
+        # modal it continues the modal
+        (
+            "The app restores only one file at a time, so use the web for folders.",
+            ["The app restores only one file at a time.", "Use the web for folders."],
+        ),
+        (
+            "The password must be 12 characters or longer and include a symbol.",
+            ["The password must be 12 characters or longer.", "The password include a symbol."],
+        ),
         # never cut: lists of nouns, ranges, pronouns that refer back, short pieces, an aside in brackets
         (
             "Pick a role: Editor or Viewer (Editors can add, edit and delete files).",

@@ -67,7 +67,7 @@ def atomic_facts(claim: str) -> list[str]:
     subject = _nearest_subject(pieces[0], None)
     for piece in pieces[1:]:
         first = _WORD.findall(piece)[0].lower()
-        if first in _AUX and subject:
+        if first in _AUX and subject and not _imperative(first, subject, facts[-1]):
             piece = f"{subject} {piece}"
         facts.append(_sentence(piece))
         subject = _nearest_subject(piece, subject)
@@ -81,6 +81,27 @@ def _nearest_subject(piece: str, carried: str | None) -> str | None:
     if ";" in piece:
         return _subject(_last_clause(piece))
     return _subject(piece) or carried
+
+
+# Verbs whose form says nothing of person and number: "it can", "they can".
+_MODAL = _words(
+    """can can't cannot could will won't would must may might should shall did didn't was wasn't were
+    weren't had"""
+)
+_PLURAL_SUBJECTS = _words("you we they i")
+
+
+def _imperative(verb: str, subject: str, before: str) -> bool:
+    """A verb-first clause whose verb cannot agree with the subject it would get: "The app restores one
+    file at a time, so use the web" tells the reader to use the web; "The app use the web" is no fact.
+    A base-form verb ("use", not "uses") after a singular subject ("The app", not "The apps" or "you"),
+    unless the clause before has a modal the verb continues ("It must be 12 characters and include...")."""
+    if verb in _MODAL or verb.endswith("s") or (verb.endswith("n't") and verb[:-3].endswith("s")):
+        return False
+    if _words(before.lower().replace(",", " ")) & (_MODAL | {"to"}):
+        return False
+    head = subject.split()[-1].lower()
+    return head not in _PLURAL_SUBJECTS and not head.endswith("s")
 
 
 def _in_brackets(text: str, pos: int) -> bool:
