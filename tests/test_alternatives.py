@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.grounding.alternatives import plans_of, swapped_alternatives
+from app.grounding.alternatives import swapped_alternatives
+from app.llm.question_shape import variant_names
 
 PLANS = frozenset({"Free", "Personal", "Business", "Enterprise"})
 DISCOUNT = "Registered non-profit organisations receive a 30% discount on the Business plan when it is billed annually."
@@ -64,7 +65,7 @@ def test_swapped_alternatives(claim: str, ranked: list[str], swapped: list[str])
 
 
 def test_plans_are_the_passages_own() -> None:
-    assert plans_of(["The Free plan and the Business plan.", "Personal and Team plans"]) == {
+    assert variant_names(["The Free plan and the Business plan.", "Personal and Team plans"]) == {
         "Free",
         "Business",
         "Personal",

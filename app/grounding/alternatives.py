@@ -13,9 +13,9 @@ capitalised name right before "plan", "tier" or "edition"), so the rule follows 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from app.llm.question_shape import named, variant_names
+from app.llm.question_shape import named
 
 # Each set: member -> how it is written. A member matches any of its spellings, as whole words.
 SETS: tuple[dict[str, str], ...] = (
@@ -39,11 +39,6 @@ _COMPILED = tuple({m: re.compile(rf"\b(?:{p})\b", re.I) for m, p in s.items()} f
 
 def _members(text: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
     return {m for m, p in patterns.items() if p.search(text)}
-
-
-def plans_of(passages: Iterable[str]) -> frozenset[str]:
-    """The plan, tier or edition names the passages use."""
-    return variant_names(passages)
 
 
 def swapped_alternatives(claim: str, ranked: Sequence[str], plans: frozenset[str] = frozenset()) -> list[str]:

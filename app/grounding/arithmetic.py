@@ -26,9 +26,8 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations, permutations
 from typing import NamedTuple
 
-from app.grounding.quantities import Quantity, canonical, quantities
+from app.grounding.quantities import Quantity, canonical, quantities, written
 
-_NUMBER = re.compile(r"\d+(?:\.(\d+))?")
 _COUNTS = ("number", "month")  # what may multiply a figure: a bare count, or a number of months
 # Counts of the calendar that no page states and every reader knows ("twelve payments of $9.99" for a
 # year billed monthly): operands, never results, and excused only where something is worked out with them.
@@ -192,9 +191,8 @@ def _alike(q: Quantity, dimension: str) -> bool:
 
 
 def _written(q: Quantity) -> tuple[float, int]:
-    """The number as written in q's text, and its decimal places."""
-    match = _NUMBER.search(q.text.replace(",", ""))
-    return (float(match.group()), len(match.group(1) or "")) if match else (0.0, 0)
+    """The number as written in q's text, and its decimal places ((0, 0) when it has none)."""
+    return written(q) or (0.0, 0)
 
 
 def _factor(q: Quantity) -> float:
@@ -238,13 +236,12 @@ def listed_counts(claims: Sequence[str]) -> tuple[Quantity, ...]:
     """The counts a claim works out by listing what it counts ("offered in eight languages: English,
     German, French, Spanish, Italian, Dutch, Portuguese and Japanese"): a page lists the languages without
     counting them, and the count is right when the list after the colon has that many items (pure)."""
-    out = []
+    out: list[Quantity] = []
     for claim in claims:
-        for q in quantities(claim):
-            if q.dimension != "number":
-                continue
-            for m in _LISTED.finditer(canonical(claim)):
-                items = [i for i in _ITEM_SEP.split(m.group(3).strip()) if i.strip()]
-                if float(m.group(1)) == q.value == len(items):
-                    out.append(q)
+        counted = set()
+        for m in _LISTED.finditer(canonical(claim)):
+            items = [i for i in _ITEM_SEP.split(m.group(3).strip()) if i.strip()]
+            if float(m.group(1)) == len(items):
+                counted.add(len(items))
+        out += [q for q in quantities(claim) if q.dimension == "number" and q.value in counted]
     return tuple(out)

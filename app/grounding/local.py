@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from app.grounding.alternatives import plans_of, swapped_alternatives
+from app.grounding.alternatives import swapped_alternatives
 from app.grounding.arithmetic import listed_counts, worked_out
 from app.grounding.claims import AnswerSegment, parse_answer, strip_markup
 from app.grounding.crossencoder import SHORT_ANSWER_WORDS, CrossEncoder, cached_logits, claim_side, evidence_side
@@ -47,6 +47,7 @@ from app.grounding.verifier import (
     passage_sentences,
 )
 from app.grounding.windows import choose_window, sentence_scores
+from app.llm.question_shape import variant_names
 from app.retrieval.passages import Passage
 from app.settings import VerifierSettings
 from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
@@ -146,7 +147,7 @@ class LocalVerifier:
             previous=_previous(sentences),
             text=canonical(" ".join(texts)),
             plain=plain,
-            plans=plans_of(p.text for p in passages),
+            plans=variant_names(p.text for p in passages),
         )
         t2 = time.perf_counter()
         jobs: list[tuple[tuple[int, str], list[int]]] = []  # ((fact index, "all" | "cited"), candidates)

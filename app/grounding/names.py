@@ -54,8 +54,7 @@ def name_words(text: str) -> list[str]:
     out = []
     for m in _WORD.finditer(text):
         raw = m.group()
-        low = raw.lower().replace("’", "'")
-        low = low[:-2] if low.endswith("'s") else low
+        low = _plain(raw)
         if (
             raw[0].isupper()
             and stem(low) in entities
@@ -94,8 +93,9 @@ def missing_names(claim: str, evidence: str, evidence_bag: frozenset[str] | None
     `analyze(evidence).bag` when the caller has it (the evidence of one answer is read once)."""
     bag = analyze(evidence).bag if evidence_bag is None else evidence_bag
     low = re.sub(r"https?://", "", evidence.lower())
-    missing = [c for c in codes(claim) if _plain_code(c) not in low]
-    in_codes = " ".join(codes(claim))
+    written_codes = codes(claim)
+    missing = [c for c in written_codes if _plain_code(c) not in low]
+    in_codes = " ".join(written_codes)
     names = [w for w in name_words(claim) if w not in in_codes]
     unknown = [w for w in names if _stem(w) not in bag]
     if unknown:  # the slower readings, only for what the stems did not find
@@ -127,6 +127,11 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _stem(word: str) -> str:
+def _plain(word: str) -> str:
+    """Lower case, straight apostrophe, no possessive: "Larkbox’s" is "larkbox"."""
     low = word.lower().replace("’", "'")
-    return stem(low[:-2] if low.endswith("'s") else low)
+    return low[:-2] if low.endswith("'s") else low
+
+
+def _stem(word: str) -> str:
+    return stem(_plain(word))

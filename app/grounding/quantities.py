@@ -119,19 +119,23 @@ class Quantity:
         # (in minutes, 4320).
         if (self.dimension == "number") != (other.dimension == "number"):
             # Only this way round: a claim's "10 GB" is not stated by a bare "10" ("10 users").
-            written = _written(other) if self.dimension == "number" else None
-            return _same(self.value, other.value) or _same(self.value, written)
+            number = written(other) if self.dimension == "number" else None
+            return _same(self.value, other.value) or (number is not None and _same(self.value, number[0]))
         return self.dimension == other.dimension and _same(self.value, other.value)
 
 
-def _same(a: float, b: float | None) -> bool:
-    return b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(a))
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a))
 
 
-def _written(q: Quantity) -> float | None:
-    """The number a quantity is written with ("3" of "3 days", "1.5" of "1.5 TB"), before its unit."""
-    m = re.search(r"\d+(?:\.\d+)?", q.text.replace(",", ""))
-    return float(m.group()) if m else None
+_WRITTEN = re.compile(r"\d+(?:\.(\d+))?")
+
+
+def written(q: Quantity) -> tuple[float, int] | None:
+    """The number a quantity is written with ("3" of "3 days", "1.5" of "1.5 TB"), before its unit, and
+    its decimal places."""
+    m = _WRITTEN.search(q.text.replace(",", ""))
+    return (float(m.group()), len(m.group(1) or "")) if m else None
 
 
 @lru_cache(maxsize=65536)
