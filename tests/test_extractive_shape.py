@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from app.llm.extractive import _POINTS_BACK, ExtractiveBackend
+from app.llm.extractive import _POINTS_BACK, CandidateSentence, ExtractiveBackend, is_procedure
 from app.retrieval.passages import Passage
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.help_centre import request_for
@@ -147,6 +147,50 @@ def test_a_procedure_is_quoted_from_its_first_step(backend: ExtractiveBackend) -
     where = [text.find(s) for s in steps]
     assert all(w >= 0 for w in where) and where == sorted(where), text
     assert "Team accounts use" not in text or text.index("Team accounts use") > where[0], text
+
+
+TRANSFER = [
+    passage("transfer-about", "Transfer ownership of a shared folder", [
+        "The owner of a shared folder can hand the folder over to another member.",
+        "Each shared folder has exactly one owner.",
+    ]),
+    passage("transfer-steps", "Transfer ownership of a shared folder > Steps to transfer ownership", [
+        "1.", "On the web, open the shared folder and click Share.",
+        "2.", "Open the Members tab.",
+        "The new owner must already be an Editor of the folder.",
+        "3.", "Next to the member, choose Make owner.",
+        "4.", "Read the summary and click Transfer ownership.",
+    ]),
+    passage("roles", "Shared folders > Roles", [
+        "- Owner: the person who owns the folder.",
+        "- Editor: can add, edit and delete files.",
+        "- Viewer: can view and download files.",
+    ]),
+]  # fmt: skip
+
+
+def test_a_procedure_whose_steps_never_name_the_task_is_quoted_whole(backend: ExtractiveBackend) -> None:
+    # No step says "hand over ownership": read whole, under its heading, the procedure does. A list of
+    # terms (the roles) is no procedure, and a step's note comes with the steps.
+    text = _answer(backend, "How do I hand over ownership of a shared folder to a colleague?", TRANSFER)
+    steps = ["click Share", "Open the Members tab", "must already be an Editor", "Make owner"]
+    where = [text.find(s) for s in steps]
+    assert all(w >= 0 for w in where) and where == sorted(where), text
+    assert "Viewer" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("items", "procedure"),
+    [
+        (["Sign in at example.com.", "On the web, open Settings.", "If asked, enter your code."], True),
+        (["**Cancel any paid subscription.** An account with a plan cannot be deleted.", "Export your files."], True),
+        (["**Off**: members sign in with a password.", "**Required**: members must use SSO."], False),
+        (["Up to 20 webhooks per app.", "URLs must use HTTPS.", "Click Save."], False),
+    ],
+)
+def test_is_procedure(items: list[str], procedure: bool) -> None:
+    cands = [CandidateSentence(1, i, 0, 0, t, "", True) for i, t in enumerate(items)]
+    assert is_procedure(cands, range(len(cands))) is procedure
 
 
 EXPORT = [

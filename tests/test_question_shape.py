@@ -17,6 +17,9 @@ PASSAGES = [
 def test_variant_names_are_learnt_from_the_text() -> None:
     assert shape.variant_names(PASSAGES) == {"Free", "Personal", "Business", "Enterprise", "Pro"}
     assert shape.variant_names(["The plan renews monthly.", "All plans include the app."]) == set()
+    # A button's label before "subscription" names an act, not a plan.
+    buttons = ["Click **Cancel subscription**, or **Resume subscription** to undo it.", "The Business subscription."]
+    assert shape.variant_names(buttons) == {"Business"}
 
 
 @pytest.mark.parametrize(
@@ -43,6 +46,9 @@ def test_off_variant(sentence: str, asked: set[str], off: bool) -> None:
         ("How can an admin require expiring links?", True),
         ("How much does the Business plan cost?", False),
         ("Is Rewind included with Personal?", False),
+        ("I forgot my password. How do I reset it?", True),  # asked in its second sentence
+        ("I want to leave the folder but keep the files. How?", True),
+        ("I paid twice. Is that how it works?", False),
     ],
 )
 def test_is_howto(question: str, howto: bool) -> None:

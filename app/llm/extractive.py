@@ -12,8 +12,10 @@ list items do (a step, a `Default:` line), with or without a full stop.
 
 What the question asks shapes the choice (`question_shape`): a sentence under a heading that names the
 question's words gains; one about another plan than the one asked about cannot open the answer and loses;
-a figure gains when the question asks for a quantity or a date; for a how-to question, the procedure whose
-step scores best is quoted whole, from its first step; a question that asks two things gets the best
+a figure gains when the question asks for a quantity or a date; for a how-to question, a procedure is quoted
+whole, from its first step and with the notes between its steps: the one that, read whole under its heading,
+matches the question nearly as well as the best sentence (its steps, "Click **Share**.", seldom name the
+task), else the one whose step scores best; a question that asks two things gets the best
 sentence for each part. A chosen sentence that opens by pointing back ("From this date, ...") brings the
 sentence before it, which says what it points at, and the opening sentence brings the one after it (its
 condition or consequence, "The link is valid for 7 days.") unless that is far weaker.
@@ -52,8 +54,21 @@ MAX_STEPS = 8  # steps of a procedure quoted
 SEQUEL_RATIO = 0.3  # the sentence after the opener, when at least this share of its score: "..., valid for 7 days."
 LIST_GAP = 4  # positions between two items of one numbered list: its "2." mark, and one note between
 LABEL_BONUS = 0.3  # "Default: 14 days" answers "what is the default ...?": its label is the question's word
+# A procedure read whole (heading and steps) that matches a how-to question at least this share as well as
+# the best sentence does is the answer, though no single step ("Click **Share**.") names the task.
+PROCEDURE_RATIO = 0.85
 _NUMBER_MARK = re.compile(r"^\s*\d{1,2}[.)]\s*$")  # a numbered list's "3." split from its text
 
+# A step: an instruction, perhaps after where or when to do it ("On the web, open ...", "If asked, enter ...").
+_STEP = re.compile(
+    r"^\W*(?:(?:on|in|from|under|at|if|when|after|before|once|to|for)\b[^,.]{0,60},\s*)?(?:then\s+)?"
+    r"(?:click|go|open|select|choose|enter|type|sign|log|tap|press|download|install|run|wait|find|add|copy|"
+    r"paste|set|turn|pick|check|confirm|save|upload|create|give|follow|scroll|switch|navigate|restart|remove|"
+    r"delete|use|right-click|drag|send|visit|return|contact|email|generate|assign|test|unlink|request|submit|"
+    r"accept|review|make|keep|empty|move|rename|share|invite|verify|update|change|replace|export|cancel|"
+    r"transfer|read|note|write|reply|allow|connect|disconnect|quit|close|reinstall|uninstall|link|start)\b",
+    re.I,
+)
 _BULLET = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|me)\b")
 _TERMINAL = re.compile(r"([.!?])$")
@@ -201,10 +216,12 @@ def select(
     vectors: np.ndarray,
     max_sentences: int,
     part_vectors: np.ndarray | None = None,
+    procedures: Sequence[tuple[Sequence[int], np.ndarray]] = (),
 ) -> list[tuple[CandidateSentence, float]]:
     """Greedy choice of up to `max_sentences` (candidate, score), plus the steps of a procedure and one
     sentence per further part of the question; empty when nothing is relevant. `vectors[0]` is the
-    question, `vectors[i + 1]` is `cands[i]`; `part_vectors` are the question's parts, when it has two or more."""
+    question, `vectors[i + 1]` is `cands[i]`; `part_vectors` are the question's parts, when it has two or more;
+    `procedures` are the passages' procedures (their items, and the vector of `list_text`) for a how-to question."""
     cosine = vectors[1:] @ vectors[0]
     overlap, specific = keyword_overlap(question, [c.text for c in cands])
     heading, _ = keyword_overlap(question, [c.heading for c in cands])
@@ -256,11 +273,15 @@ def select(
             break
         chosen.append(pick)
     if shape.is_howto(question):
-        # The best step the answer may draw from names the procedure (chosen or not): quote it whole.
-        steps = [i for i, c in enumerate(cands) if c.item and not off[i] and relevant(i, float(base[i]))]
-        if steps:
-            best_step = max(steps, key=lambda i: float(base[i]))
-            chosen.extend(i for i in procedure(cands, best_step) if distinct(i))
+        whole = best_procedure(question, cands, vectors[0], procedures, asked, names)
+        if whole is not None and whole[1] >= PROCEDURE_RATIO * float(np.max(cosine + KEYWORD_WEIGHT * overlap)):
+            chosen.extend(i for i in with_notes(whole[0]) if distinct(i))
+        else:
+            # The best step the answer may draw from names the procedure (chosen or not): quote it whole.
+            steps = [i for i, c in enumerate(cands) if c.item and not off[i] and relevant(i, float(base[i]))]
+            if steps:
+                best_step = max(steps, key=lambda i: float(base[i]))
+                chosen.extend(i for i in with_notes(procedure(cands, best_step)) if distinct(i))
     chosen.extend(antecedents(cands, chosen))
     # Help articles write a fact and its condition or consequence as consecutive sentences ("The link is
     # emailed to you. It is valid for 7 days."): the opener's next sentence comes with it unless it is
@@ -327,6 +348,58 @@ def procedure(cands: Sequence[CandidateSentence], item: int) -> list[int]:
     return items[start : end + 1][:MAX_STEPS]
 
 
+def with_notes(run: Sequence[int]) -> list[int]:
+    """A list's items with the sentences between them: a step's note states its limit or condition ("The
+    reset link is valid for 60 minutes."), which the steps alone leave out. Candidates of one passage are
+    consecutive, so these are the indices from the first item to the last."""
+    return list(range(run[0], run[-1] + 1)) if run else []
+
+
+def lists(cands: Sequence[CandidateSentence]) -> list[list[int]]:
+    """Every list the passages hold, each as its items in order (the runs `procedure` reads)."""
+    out: list[list[int]] = []
+    for i, c in enumerate(cands):
+        # A list longer than MAX_STEPS gives its first steps again from a later item: keep it once.
+        if c.item and (run := procedure(cands, i)) not in out:
+            out.append(run)
+    return out
+
+
+def is_procedure(cands: Sequence[CandidateSentence], run: Sequence[int]) -> bool:
+    """Whether a list is steps to follow (most items are instructions), not a list of facts or terms."""
+    return 2 * sum(bool(_STEP.match(cands[i].text.lstrip("*_` "))) for i in run) >= len(run)
+
+
+def best_procedure(
+    question: str,
+    cands: Sequence[CandidateSentence],
+    question_vector: np.ndarray,
+    procedures: Sequence[tuple[Sequence[int], np.ndarray]],
+    asked: frozenset[str],
+    names: frozenset[str],
+) -> tuple[Sequence[int], float] | None:
+    """The procedure that, read whole, best matches the question, with its score (cosine plus the keyword
+    bonus, as a sentence is scored); None when there is none. One about another plan than the one asked
+    about does not count ("Cancel a Personal subscription" for a Business team)."""
+    runs = [
+        (run, v)
+        for run, v in procedures
+        if not shape.off_variant(f"{cands[run[0]].heading}. {cands[run[0]].text}", asked, names)
+    ]
+    if not runs:
+        return None
+    overlap, _ = keyword_overlap(question, [list_text(cands, run) for run, _ in runs])
+    scores = [float(v @ question_vector) + KEYWORD_WEIGHT * o for (_, v), o in zip(runs, overlap, strict=True)]
+    best = int(np.argmax(scores))
+    return runs[best][0], scores[best]
+
+
+def list_text(cands: Sequence[CandidateSentence], run: Sequence[int]) -> str:
+    """What a list is about, read whole: its heading, then its items."""
+    heading = cands[run[0]].heading.replace(" > ", ". ")
+    return " ".join([f"{heading}." if heading else "", *(cands[i].text for i in run)]).strip()
+
+
 class ExtractiveBackend:
     name = "extractive"
 
@@ -348,9 +421,13 @@ class ExtractiveBackend:
             return [ABSTENTION], []
         pieces = shape.parts(request.question)
         extra = pieces if len(pieces) > 1 else []
-        vectors = self.embedder.embed([request.question, *(c.text for c in cands), *extra])
-        part_vectors = vectors[len(cands) + 1 :] if extra else None
-        picked = select(request.question, cands, vectors[: len(cands) + 1], self.max_sentences, part_vectors)
+        runs = [run for run in lists(cands) if is_procedure(cands, run)] if shape.is_howto(request.question) else []
+        texts = [list_text(cands, run) for run in runs]
+        vectors = self.embedder.embed([request.question, *(c.text for c in cands), *extra, *texts])
+        n = len(cands) + 1
+        part_vectors = vectors[n : n + len(extra)] if extra else None
+        procedures = list(zip(runs, vectors[n + len(extra) :], strict=True))
+        picked = select(request.question, cands, vectors[:n], self.max_sentences, part_vectors, procedures)
         if not picked:
             return [ABSTENTION], []
         return [cite(c.text, c.n) for c, _ in picked], picked

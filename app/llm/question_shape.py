@@ -23,9 +23,17 @@ _VARIANT_RUN = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9+]*\b")
 _NOT_NAMES = frozenset({"The", "A", "An", "On", "In", "For", "All", "Every", "Each", "Any", "Your", "Our", "Which"})
+# A button's label names an act, not a plan: "click **Cancel subscription**", "**Resume subscription**".
+_ACTS = frozenset(
+    "Cancel Resume Renew Change Upgrade Downgrade Manage Start Stop End Pause Add Remove Buy Update View Edit New "  # noqa: SIM905
+    "Confirm Delete Restore Switch".split()
+)
+# At the start of the question or of one of its sentences ("I forgot my password. How do I reset it?"), or
+# a bare "How?" after the task ("I want to leave the folder but keep the files. How?").
 _HOWTO = re.compile(
-    r"^\s*(?:how\s+(?:do|can|should|would|could)\s+(?:i|we|you|an?\s+\w+)\b|how\s+to\b|what\s+are\s+the\s+steps"
-    r"|(?:what\s+are\s+the\s+)?steps\s+(?:to|for)\b|walk\s+me\s+through|what\s+should\s+i\s+do)",
+    r"(?:^|[.!?]\s+)\s*(?:how\s+(?:do|can|should|would|could)\s+(?:i|we|you|an?\s+\w+)\b|how\s+to\b|"
+    r"what\s+are\s+the\s+steps|(?:what\s+are\s+the\s+)?steps\s+(?:to|for)\b|walk\s+me\s+through|"
+    r"what\s+should\s+i\s+do|how\s*\?\s*$)",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(
@@ -47,7 +55,7 @@ def variant_names(texts: Iterable[str]) -> frozenset[str]:
     out: set[str] = set()
     for text in texts:
         for run in _VARIANT_RUN.finditer(text):
-            out.update(n for n in _NAME.findall(run.group(1)) if n not in _NOT_NAMES)
+            out.update(n for n in _NAME.findall(run.group(1)) if n not in _NOT_NAMES and n not in _ACTS)
     return frozenset(out)
 
 
