@@ -149,6 +149,25 @@ def test_a_procedure_is_quoted_from_its_first_step(backend: ExtractiveBackend) -
     assert "Team accounts use" not in text or text.index("Team accounts use") > where[0], text
 
 
+SAML = [
+    passage("saml-values", "SAML > Values for your identity provider", [
+        "- **Assertion Consumer Service (ACS) URL**: `https://sso.example.com/saml/acs`",
+        "- **Entity ID**: `https://sso.example.com/saml/metadata`",
+    ]),
+    passage("saml-errors", "SAML > Troubleshooting", [
+        "- **SAML response not valid**: the certificate does not match the one your identity provider signs with.",
+        "- **SAML user not assigned**: assign the SAML application to the user in your identity provider.",
+        "SAML errors are listed in the audit log.",
+    ]),
+]  # fmt: skip
+
+
+def test_a_label_answers_when_it_names_what_the_question_asks(backend: ExtractiveBackend) -> None:
+    # "ACS URL" is the label the question asks for; "SAML ..." labels share only the article's topic word.
+    text = _answer(backend, "What ACS URL do I enter in my identity provider for SAML?", SAML)
+    assert "saml/acs" in text and "not valid" not in text, text
+
+
 TRANSFER = [
     passage("transfer-about", "Transfer ownership of a shared folder", [
         "The owner of a shared folder can hand the folder over to another member.",

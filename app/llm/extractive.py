@@ -230,8 +230,11 @@ def select(
     asked = shape.named(question, names)
     off = np.array([shape.off_variant(c.text, asked, names) for c in cands], dtype=bool)
     figure = shape.asks_quantity(question) * np.array([shape.has_figure(c.text) for c in cands], dtype=np.float64)
-    asked_words = keywords(question)
-    label = np.array([c.item and bool(keywords(item_label(c.text)) & asked_words) for c in cands], dtype=np.float64)
+    # A label names what its item gives when it has a word of the question that few candidates share: "ACS URL"
+    # for "what ACS URL ...", not "SAML response not valid" in an article where every sentence says SAML.
+    bags = [keywords(c.text) for c in cands]
+    rare = {w for w in keywords(question) if 2 * sum(w in bag for bag in bags) < len(bags)}
+    label = np.array([c.item and bool(keywords(item_label(c.text)) & rare) for c in cands], dtype=np.float64)
     base = (
         cosine.astype(np.float64)
         + KEYWORD_WEIGHT * overlap
@@ -328,9 +331,9 @@ def antecedents(cands: Sequence[CandidateSentence], chosen: Sequence[int]) -> li
 
 
 def item_label(text: str) -> str:
-    """The label of a "Label: value" list item (at most four words before the colon), else ""."""
+    """The label of a "Label: value" list item (at most six words before the colon), else ""."""
     head, colon, _ = text.partition(":")
-    return head.strip("*_` ") if colon and len(head.split()) <= 4 else ""
+    return head.strip("*_` ") if colon and len(head.split()) <= 6 else ""
 
 
 def procedure(cands: Sequence[CandidateSentence], item: int) -> list[int]:
