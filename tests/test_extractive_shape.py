@@ -12,16 +12,7 @@ from app.llm.extractive import _POINTS_BACK, CandidateSentence, ExtractiveBacken
 from app.retrieval.passages import Passage
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.help_centre import request_for
-
-
-def passage(doc: str, heading: str, sentences: list[str]) -> Passage:
-    """A chunk as ingestion cuts it: sentences joined by newlines, a numbered list's "1." on its own."""
-    text, spans = "", []
-    for s in sentences:
-        spans.append((len(text), len(text) + len(s)))
-        text += s + "\n"
-    return Passage(doc, doc, "c", doc, None, None, doc, 0, len(text) - 1, text[:-1], 0.5, tuple(spans), {}, heading)
-
+from tests.support.help_centre import sentence_passage as passage
 
 SSO = [
     passage("sso-about", "Single sign-on", [

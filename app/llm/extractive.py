@@ -18,7 +18,9 @@ matches the question nearly as well as the best sentence (its steps, "Click **Sh
 task), else the one whose step scores best; a question that asks two things gets the best
 sentence for each part. A chosen sentence that opens by pointing back ("From this date, ...") brings the
 sentence before it, which says what it points at, and the opening sentence brings the one after it (its
-condition or consequence, "The link is valid for 7 days.") unless that is far weaker.
+condition or consequence, "The link is valid for 7 days.") unless that is far weaker. A total the question
+asks for ("a Business team of 20 users") that a quoted sentence gives per user is worked out, with the work
+shown (`composition`): the one sentence of the answer that is not a quote, and checked like any other.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.grounding.claims import strip_markers
+from app.llm import composition
 from app.llm import question_shape as shape
 from app.llm.base import Generation, GenerationRequest
 from app.llm.injection import looks_like_injection
@@ -433,7 +436,14 @@ class ExtractiveBackend:
         picked = select(request.question, cands, vectors[:n], self.max_sentences, part_vectors, procedures)
         if not picked:
             return [ABSTENTION], []
-        return [cite(c.text, c.n) for c, _ in picked], picked
+        quoted = [cite(c.text, c.n) for c, _ in picked]
+        # A total the question asks for ("a team of 20 users") from a figure a quoted sentence gives per user:
+        # the work is shown, after the sentence it rests on, and verified like any claim.
+        worked = composition.product(request.question, [c.text for c, _ in picked])
+        if worked is not None:
+            total, i = worked
+            quoted.insert(i + 1, cite(total.sentence(), picked[i][0].n))
+        return quoted, picked
 
     def generate(self, request: GenerationRequest) -> Generation:
         sentences, picked = self._answer(request)

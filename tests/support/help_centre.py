@@ -84,3 +84,12 @@ def make_retrieve(embedder: Embedder) -> Retrieve:
 def request_for(question: str, passages: list[Passage]) -> GenerationRequest:
     build = build_prompt(question, passages, approx_tokens, 4096, 128)
     return GenerationRequest(build.messages, question, build.passages_used, max_tokens=64)
+
+
+def sentence_passage(doc: str, heading: str, sentences: list[str]) -> Passage:
+    """A chunk as ingestion cuts it: sentences joined by newlines, a numbered list's "1." on its own."""
+    text, spans = "", []
+    for s in sentences:
+        spans.append((len(text), len(text) + len(s)))
+        text += s + "\n"
+    return Passage(doc, doc, "c", doc, None, None, doc, 0, len(text) - 1, text[:-1], 0.5, tuple(spans), {}, heading)

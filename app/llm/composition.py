@@ -1,0 +1,112 @@
+"""A total the question asks for that no passage states, worked out from one that states it per unit.
+
+"How much storage does a Business team of 20 users get?" is answered by "each user adds 5 TB" and the
+question's 20: the extractive backend quotes the sentence and adds the work, shown ("For 20 users: 20 × 5 TB
+= 100 TB."), so that the reader can check it and the verifier does (`grounding.arithmetic` accepts a result
+that one step of arithmetic over the claim's own figures gives). Nothing else is computed: one product of
+the question's count and a figure the sentence gives per one of the same things ("per user", "each member",
+"for each seat"), and only when the question asks for an amount. A figure per day is never multiplied by a
+number of users, and a sentence that states the figure for some other unit adds nothing.
+
+Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingestion.text import stem
+
+# Words for one seat of a team: a docs page says "per user" where the asker counts "members".
+_PEOPLE = frozenset({"user", "member", "seat", "person", "people", "employe", "licens", "licenc"})
+# "a Business team of 20 users", "used by 5 members", "12 seats": a count and the plural noun it counts.
+_COUNT = re.compile(r"(?<![\d.,$€£])\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:[A-Za-z-]+\s+)?([a-z]+s|people)\b")
+_ASKS_TOTAL = re.compile(
+    r"\b(?:how\s+(?:much|many)|total|combined|altogether|in\s+all|overall|all\s+together|what\s+is\s+(?:its|our|the)"
+    r"\s+(?:\w+\s+)?(?:allowance|limit|storage|capacity|cost|price))\b",
+    re.IGNORECASE,
+)
+# A figure as a page writes it: "$15", "5 TB", "1,200 requests", "2.5 GB".
+_FIGURE = re.compile(r"(?<![\w.])([$€£])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(%|[A-Za-z]+))?")
+# "per user", "each user", "for each member", "for every seat", "a user": the unit a figure is given for.
+_PER = re.compile(r"\b(?:per|each|for\s+each|for\s+every|every|a)\s+([a-z]+)\b", re.IGNORECASE)
+_NOT_UNITS = frozenset({"per", "each", "every", "for", "and", "or", "to", "of", "in", "on", "at", "a", "an", "the"})
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    count: int
+    noun: str  # as the question writes it ("users")
+    figure: str  # as the sentence writes it ("5 TB")
+    result: str  # "100 TB"
+
+    def sentence(self) -> str:
+        return f"For {self.count:,} {self.noun}: {self.count:,} × {self.figure} = {self.result}."
+
+
+def _people(word: str) -> bool:
+    return stem(word.lower()) in _PEOPLE or word.lower() in _PEOPLE
+
+
+def question_count(question: str) -> tuple[int, str] | None:
+    """The one count of people the question gives ("a team of 20 users" -> (20, "users")), else None."""
+    found = [(int(m.group(1).replace(",", "")), m.group(2)) for m in _COUNT.finditer(question) if _people(m.group(2))]
+    return found[0] if len(found) == 1 and found[0][0] > 1 else None
+
+
+def per_person_figure(sentence: str) -> str | None:
+    """The figure `sentence` gives for one person ("each user adds 5 TB" -> "5 TB", "1,200 requests per
+    minute per user" -> "1,200 requests"): the nearest figure with a unit to a "per user"-like phrase, and
+    only when the sentence gives one such figure (a list of several plans' figures is not one)."""
+    units = [m for m in _PER.finditer(sentence) if _people(m.group(1))]
+    if len(units) != 1:
+        return None
+    at = units[0].start()
+    figures = [(m, _written(m)) for m in _FIGURE.finditer(sentence)]
+    figures = [(m, text) for m, text in figures if text is not None]
+    if len(figures) != 1:
+        return None
+    m, text = figures[0]
+    gap = sentence[m.end() : at] if m.end() <= at else sentence[units[0].end() : m.start()]
+    return text if len(gap.split()) <= 4 else None
+
+
+def _written(m: re.Match[str]) -> str | None:
+    """A figure with its unit as written ("$15", "5 TB", "1,200 requests"); None for a bare number or a
+    percentage (a share of something per person does not add up over people)."""
+    currency, number, unit = m.group(1) or "", m.group(2) + (m.group(3) or ""), m.group(4)
+    if unit and unit.lower() in _NOT_UNITS:
+        unit = None
+    if unit == "%" or not (currency or unit):
+        return None
+    return f"{currency}{number}" + (f" {unit}" if unit else "")
+
+
+def times(figure: str, count: int) -> str:
+    """`figure` ("$8", "5 TB", "1,200 requests", "2.5 GB") multiplied by `count`, written the same way."""
+    m = _FIGURE.fullmatch(figure)
+    if m is None:
+        raise ValueError(f"not a figure: {figure!r}")
+    currency, whole, fraction, unit = m.group(1) or "", m.group(2), m.group(3) or "", m.group(4)
+    decimals = len(fraction) - 1 if fraction else 0
+    value = float(whole.replace(",", "") + fraction) * count
+    number = f"{value:,.{decimals}f}" if decimals else f"{round(value):,}"
+    return f"{currency}{number}" + (f" {unit}" if unit else "")
+
+
+def product(question: str, sentences: Sequence[str]) -> tuple[Product, int] | None:
+    """The total the question asks for, worked out from the first of `sentences` that gives a figure per
+    person, with that sentence's index; None when the question gives no count of people or asks for no amount."""
+    if not _ASKS_TOTAL.search(question):
+        return None
+    counted = question_count(question)
+    if counted is None:
+        return None
+    count, noun = counted
+    for i, sentence in enumerate(sentences):
+        figure = per_person_figure(sentence)
+        if figure is not None:
+            return Product(count, noun, figure, times(figure, count)), i
+    return None

@@ -1,0 +1,83 @@
+"""Totals worked out from a figure a sentence gives per person (pure table tests), and the extractive
+backend showing the work, which the local verifier then checks (real MiniLM and support model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.grounding.local import LocalVerifier
+from app.llm import composition as comp
+from app.llm.extractive import ExtractiveBackend
+from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
+from tests.support.help_centre import request_for
+from tests.support.help_centre import sentence_passage as passage
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("How much total storage does a Business team of 20 users get?", (20, "users")),
+        ("An internal tool is used by 5 members of our team.", (5, "members")),
+        ("We have 1,200 seats. What does it cost?", (1200, "seats")),
+        ("I have 3 devices linked on the Free plan.", None),  # devices are not people
+        ("A team of 20 users and 3 guest members.", None),  # two counts: which one is meant is not clear
+        ("Is the $15 per 1 user?", None),
+    ],
+)
+def test_question_count(question: str, count: tuple[int, str] | None) -> None:
+    assert comp.question_count(question) == count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("On the Business plan, each user adds 5 TB to a storage pool shared by the whole team.", "5 TB"),
+        ("On the Business plan, the API rate limit is 1,200 requests per minute per user.", "1,200 requests"),
+        ("Business costs $15 per user per month, billed monthly.", "$15"),
+        ("Shared link downloads on a Business team are limited to 1 TB of bandwidth per day.", None),  # per day
+        ("On Business, each member adds 5 TB; on Enterprise, each member adds 15 TB.", None),  # two figures
+        ("For example, a team of 10 users has 50 TB in total.", None),  # a total, not a figure per user
+        ("Each user gets 10% off.", None),  # a share does not add up over people
+        ("Each user can link 3 devices.", "3 devices"),
+    ],
+)
+def test_per_person_figure(sentence: str, figure: str | None) -> None:
+    assert comp.per_person_figure(sentence) == figure
+
+
+@pytest.mark.parametrize(
+    ("figure", "count", "result"),
+    [("$8", 3, "$24"), ("5 TB", 20, "100 TB"), ("1,200 requests", 5, "6,000 requests"), ("$9.99", 12, "$119.88"),
+     ("2.5 GB", 3, "7.5 GB")],
+)  # fmt: skip
+def test_times(figure: str, count: int, result: str) -> None:
+    assert comp.times(figure, count) == result
+
+
+def test_product_needs_a_question_asking_for_an_amount() -> None:
+    sentences = ["A team has 3 to 300 users.", "Each user adds 5 TB to the team's pool."]
+    worked = comp.product("How much storage does a team of 20 users get?", sentences)
+    assert worked is not None
+    total, at = worked
+    assert at == 1 and total.sentence() == "For 20 users: 20 × 5 TB = 100 TB."
+    assert comp.product("Can a team of 20 users share folders?", sentences) is None
+
+
+POOL = [
+    passage("business", "Business plan > Storage", [
+        "On the Business plan, each user adds 5 TB to a storage pool shared by the whole team.",
+        "Storage packs of 1 TB can be added for $8 per month.",
+    ]),
+    passage("free", "Free plan > Storage", ["The Free plan includes 5 GB of storage for one user."]),
+]  # fmt: skip
+
+
+def test_the_backend_shows_the_work_and_the_verifier_checks_it(embedder: SentenceTransformerEmbedder) -> None:
+    question = "How much total storage does a Business team of 20 users get?"
+    text = ExtractiveBackend(embedder).generate(request_for(question, POOL)).text
+    assert "5 TB to a storage pool shared by the whole team [1]. For 20 users: 20 × 5 TB = 100 TB [1]." in text, text
+    verifier = LocalVerifier(CachedEmbedder(embedder))
+    worked = [c for c in verifier.verify(text, POOL, question=question).claims if "×" in c.text]
+    assert [c.label for c in worked] == ["supported"], worked
+    wrong = verifier.verify(text.replace("= 100 TB", "= 120 TB"), POOL, question=question).claims
+    assert [c.label for c in wrong if "×" in c.text] == ["unsupported"], wrong
