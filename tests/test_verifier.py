@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from app.grounding.crossencoder import CrossEncoder
-from app.grounding.local import LocalVerifier, copied_from
+from app.grounding.local import LocalVerifier
+from app.grounding.rules import copied_from
 from app.grounding.verifier import ClaimVerdict, Verification, passages_from_text
 from app.retrieval.passages import Passage
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder

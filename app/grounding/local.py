@@ -6,38 +6,43 @@ Per verification:
 2. First stage (`windows.py`): each fact is scored against every evidence sentence by MiniLM cosine
    (vectors shared with retrieval's cache) plus word overlap; the best sentences within a token budget
    form its window, in document order, under their passage's heading.
-3. A fact copied word for word from one evidence sentence is supported without a model call.
+3. A fact copied word for word from one evidence sentence is supported without a model call
+   (`rules.py`), and so is a short one stating only a result the answer works out ("100 TB.").
    Every other (fact, window) pair is read by the entailment model, in one batch per verification;
    logits are cached by pair text.
-4. A figure the fact states that no passage states, in any spelling (`quantities.py`), caps its
-   probability: a number is the fact most often invented, and the one the model reads least reliably.
-   Not a figure the question gives, nor one the answer works out from stated figures and shows the work
-   for (`arithmetic.py`: "20 users at 5 TB each make 100 TB"); a short fact that only states such a
-   result ("100 TB.") is supported by the arithmetic, which the model cannot do.
-   So does a near copy of one evidence sentence with its polarity flipped or a name changed
-   (`edits.py`): a misquote looks like support to the model.
+4. The rules of `rules.py` cap its probability: a figure no passage states in any spelling (not one the
+   question gives, nor one the answer works out from stated figures and shows the work for,
+   `arithmetic.py`: "20 users at 5 TB each make 100 TB"), a figure, plan or billing period its closest
+   sentence states otherwise, a name or code no passage writes, a near copy of a sentence with its
+   polarity flipped or a name changed: what the model reads least reliably.
 5. A claim's probability is its weakest fact's; its evidence is every sentence its facts were judged on.
    The same judgement on the claim's own cited passages says whether its citations support it.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
-from app.grounding.alternatives import swapped_alternatives
 from app.grounding.arithmetic import listed_counts, worked_out
-from app.grounding.claims import AnswerSegment, parse_answer, strip_markup
-from app.grounding.crossencoder import SHORT_ANSWER_WORDS, CrossEncoder, cached_logits, claim_side, evidence_side
+from app.grounding.claims import AnswerSegment, parse_answer
+from app.grounding.crossencoder import CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.decompose import atomic_facts
-from app.grounding.edits import copy_edit
 from app.grounding.facts import TextFacts, analyze
-from app.grounding.names import missing_names
-from app.grounding.quantities import Quantity, canonical, conflicting_quantities, missing_quantities, quantities
+from app.grounding.quantities import canonical, quantities
+from app.grounding.rules import (
+    MISSING_NUMBER_CAP,
+    VERBATIM_PROB,
+    WORKED_OUT_PROB,
+    copy_in,
+    plain_spelling,
+    rule_reason,
+    states_a_result,
+)
 from app.grounding.verifier import (
     ClaimVerdict,
     Evidence,
@@ -52,20 +57,9 @@ from app.retrieval.passages import Passage
 from app.settings import VerifierSettings
 from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
 
-MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact stating a figure no passage states, or
-# of a near copy of an evidence sentence with its polarity flipped or a name changed (`edits.py`)
 # A window sentence is shown as evidence when its first-stage relevance is within this of the best one's:
 # the window may carry context the model read but that says nothing about the claim.
 EVIDENCE_MARGIN = 0.25
-# A window sentence exempts a fact's plan, billing period or app from `swapped_alternatives` only when it
-# is nearly as close as the closest: "$15 per user per month when billed monthly" is in the window of
-# "30% off Business on monthly billing", but the discount's own sentence says annually.
-NEAR = 0.8
-VERBATIM_PROB = 0.99
-VERBATIM_MIN_WORDS = 4
-# A short fact stating only a result the answer works out from stated figures (`arithmetic.py`) and shows
-# its work for: supported by the arithmetic, whatever the model (which cannot add) reads.
-WORKED_OUT_PROB = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +72,7 @@ class _Evidence:
     tokens: list[int]
     previous: list[int | None]  # the sentence before each in its passage
     text: str  # all of them, canonical: where a fact's figures must be found
-    plain: list[str]  # each, as `_plain` spells it: what a copy is looked for in
+    plain: list[str]  # each, as `plain_spelling` spells it: what a copy is looked for in
     plans: frozenset[str]  # the plan, tier or edition names the passages use
 
     def named(self, among: Sequence[int], question: str | None) -> tuple[str, frozenset[str]]:
@@ -130,12 +124,12 @@ class LocalVerifier:
         if not sentences:
             return Verification.from_claims([_no_passages(seg) for seg in claims])
         texts = [s.text for s in sentences]
-        plain = [_plain(t) for t in texts]  # once: every fact is looked for in them
+        plain = [plain_spelling(t) for t in texts]  # once: every fact is looked for in them
         # A claim copied from one sentence is supported whole: cutting it would only make facts to judge.
         probe = [
             (k, f)
             for k, seg in enumerate(claims)
-            for f in ([seg.clean] if _copy_in(_plain(seg.clean), plain) is not None else atomic_facts(seg.clean))
+            for f in ([seg.clean] if copy_in(plain_spelling(seg.clean), plain) is not None else atomic_facts(seg.clean))
         ]
         t1 = time.perf_counter()
         vecs = self.embedder.embed(texts + [_similarity(f, claims[k], question) for k, f in probe])
@@ -219,7 +213,7 @@ class LocalVerifier:
         readings: dict[
             tuple[int, str], tuple[list[tuple[tuple[str, str], tuple[tuple[int, float], ...]]], str | None]
         ] = {}
-        plain_facts = [_plain(f) for _, f in probe]  # a fact has up to two jobs (all, cited): spelled once
+        plain_facts = [plain_spelling(f) for _, f in probe]  # a fact has up to two jobs (all, cited): spelled once
         # Figures the question gives are the asker's, not invented by the answer: one with a unit ("deleted
         # 25 days ago") as it stands, a bare count ("a team of 20") where the answer works something out
         # with it. With the evidence's, they are what the answer may work a total, share or date out from.
@@ -247,11 +241,11 @@ class LocalVerifier:
             window = sorted(cand[w] for w in picked)
             # A copy of any sentence it may rest on, not only of the window's: a short step ("Sign in when
             # prompted") can lose its window to longer sentences that share its words.
-            source = _copy_in(plain_facts[i], [ev.plain[j] for j in cand])
+            source = copy_in(plain_facts[i], [ev.plain[j] for j in cand])
             if source is not None:
                 out[key] = _Judged(VERBATIM_PROB, ((cand[source], round(float(scores[source]), 4)),), None)
                 continue
-            if _states_a_result(fact, worked.results):
+            if states_a_result(fact, worked.results):
                 out[key] = _Judged(WORKED_OUT_PROB, ranked, None)
                 continue
             side = claim_side(fact, question, claims[probe[i][0]].context)
@@ -262,19 +256,15 @@ class LocalVerifier:
                     options.append((side, evidence_side([(_heading(ev.sentences[j]), ev.sentences[j].text)])))
                     shown.append(((j, sc),))
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
-            if _unexcused(missing_quantities(fact, scope), excused):
-                reason: str | None = "number_not_in_evidence"
-            elif _unexcused(conflicting_quantities(fact, [ev.sentences[j].text for j, _ in ranked]), excused):
-                reason = "number_differs_from_evidence"
-            elif swapped_alternatives(
-                fact, [ev.sentences[j].text for j, sc in ranked if sc >= NEAR * ranked[0][1]], ev.plans
-            ):
-                reason = "alternative_differs_from_evidence"
-            elif missing_names(fact, *_named(named, ev, cand, question)):
-                reason = "entity_not_in_evidence"
-            else:
-                reason = None
-            reason = reason or copy_edit(analyze(fact), [ev.facts[j] for j in cand])
+            reason = rule_reason(
+                fact,
+                scope,
+                [(ev.sentences[j].text, sc) for j, sc in ranked],
+                ev.plans,
+                partial(_named, named, ev, cand, question),
+                [ev.facts[j] for j in cand],
+                excused,
+            )
             readings[key] = (list(zip(options, shown, strict=True)), reason)
         pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))
         t = time.perf_counter()
@@ -298,17 +288,6 @@ class LocalVerifier:
         )
 
 
-def _states_a_result(fact: str, worked: tuple[Quantity, ...]) -> bool:
-    """A short fact that only states figures the answer works out ("100 TB.", "$45 a month."): the model
-    cannot do the arithmetic, and the facts holding the work are judged on their own."""
-    figures = quantities(fact)
-    return (
-        bool(figures)
-        and len(fact.split()) <= SHORT_ANSWER_WORDS
-        and all(any(q.matches(w) for w in worked) for q in figures)
-    )
-
-
 def _named(
     memo: dict[tuple[int, ...], tuple[str, frozenset[str]]], ev: _Evidence, cand: list[int], question: str | None
 ) -> tuple[str, frozenset[str]]:
@@ -316,10 +295,6 @@ def _named(
     if key not in memo:
         memo[key] = ev.named(cand, question)
     return memo[key]
-
-
-def _unexcused(figures: list[Quantity], worked: tuple[Quantity, ...]) -> list[Quantity]:
-    return [q for q in figures if not any(q.matches(w) for w in worked)]
 
 
 def _similarity(fact: str, seg: AnswerSegment, question: str | None) -> str:
@@ -339,34 +314,6 @@ def _previous(sentences: list[EvidenceSentence]) -> list[int | None]:
 
 def _local(j: int | None, cand: list[int]) -> int | None:
     return cand.index(j) if j is not None and j in cand else None
-
-
-_NORM = re.compile(r"[\W_]+")
-
-
-def copied_from(fact: str, sentences: Sequence[str]) -> int | None:
-    """The first sentence the fact is, word for word, part of (case, punctuation, Markdown and spelling of
-    numbers aside), or None: a copy is supported, whatever a model would say."""
-    return _copy_in(_plain(fact), [_plain(s) for s in sentences])
-
-
-def _copy_in(fact: str, sentences: Sequence[str]) -> int | None:
-    """`copied_from` over texts already in `_plain` spelling."""
-    n = len(fact.split())
-    if n < 2:  # "No." copied from an FAQ says nothing without the FAQ's question
-        return None
-    # A whole sentence however short ("Run the installer."); a part of one only when long enough to
-    # carry its own meaning ("delete your files" is part of "Larkbox does not delete your files").
-    if n < VERBATIM_MIN_WORDS:
-        return next((i for i, s in enumerate(sentences) if s == fact), None)
-    # Padded with spaces so that words match whole: "5 GB" is not inside "15 GB".
-    return next((i for i, s in enumerate(sentences) if f" {fact} " in f" {s} "), None)
-
-
-def _plain(text: str) -> str:
-    """Words only, in one spelling: claims lose their Markdown ("See [Audit logs](url)" reads "See Audit
-    logs") before they are judged, so the evidence must too."""
-    return _NORM.sub(" ", canonical(strip_markup(text)).lower()).strip()
 
 
 def _shown(window: tuple[tuple[int, float], ...]) -> list[tuple[int, float]]:
