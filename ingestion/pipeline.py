@@ -40,7 +40,7 @@ from ingestion.writer import (
 )
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-CHUNKER_VERSION = "3"  # bump when chunking or normalisation changes what a document becomes (3: one splitter)
+CHUNKER_VERSION = "4"  # bump when chunking or normalisation changes what a document becomes (4: PDF lines reflowed)
 # Part of every file and content hash. It once named the model; a model change is now caught for the
 # whole collection (ingestion/model_identity.py), and the text stays so that stored hashes remain valid.
 SIGNATURE_TAG = "all-MiniLM-L6-v2"

@@ -5,6 +5,7 @@ import pytest
 from fpdf import FPDF
 
 from ingestion.loaders import LoadError, load_file, normalise_text
+from ingestion.loaders.pdf import reflow
 
 
 def _pdf(pages: list[str]) -> bytes:
@@ -117,3 +118,32 @@ def test_markdown_comments_are_dropped() -> None:
 def test_rules_in_a_body_without_front_matter_are_text() -> None:
     [doc] = load_file(Path("a.md"), "a.md", b"# T\n\nFirst.\n\n---\n\ntitle: not metadata\n\n---\n\nLast.\n")
     assert doc.title == "T" and "title: not metadata" in doc.text
+
+
+W = "A line that runs to the right margin sets the width of the page."  # 64 characters
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        # A sentence the layout wrapped is one line again, whether it goes on in lower case or not.
+        ([W, "This version supersedes version 2.0, which took effect on", "1 February 2025."],
+         [W, "This version supersedes version 2.0, which took effect on 1 February 2025."]),
+        (["A short line without a stop", "goes on here."], ["A short line without a stop goes on here."]),
+        # A heading, a table row, a list item, a footer and a finished sentence stay on their own lines.
+        ([W, "2. Uptime commitment", "For customers on Business, uptime is 99.9%."],
+         [W, "2. Uptime commitment", "For customers on Business, uptime is 99.9%."]),
+        ([W, "Less than 99.9% but at least 99.0% 10%", "Less than 99.0% 25%"],
+         [W, "Less than 99.9% but at least 99.0% 10%", "Less than 99.0% 25%"]),
+        ([W, "The credits are listed below and apply to each region as", "- Business"],
+         [W, "The credits are listed below and apply to each region as", "- Business"]),
+        ([W, "Larkbox measures uptime for each region and reports it on the", "Page 1 of 3"],
+         [W, "Larkbox measures uptime for each region and reports it on the", "Page 1 of 3"]),
+        ([W, "Credits reduce the next invoice and are never paid in cash.", "Claims go to support."],
+         [W, "Credits reduce the next invoice and are never paid in cash.", "Claims go to support."]),
+        (["A paragraph.", "", "another one after a blank line."],
+         ["A paragraph.", "", "another one after a blank line."]),
+    ],
+)  # fmt: skip
+def test_pdf_lines_wrapped_by_the_layout_are_joined(lines: list[str], want: list[str]) -> None:
+    assert reflow("\n".join(lines)) == "\n".join(want)

@@ -1,9 +1,13 @@
-"""PDF: text per page; page spans are kept so a citation can name its page."""
+"""PDF: text per page; page spans are kept so a citation can name its page. A PDF's text comes out in its
+printed lines, so a sentence the layout wrapped is joined back (`reflow`): cut at the line break, "...
+supersedes version 2.0 of the Larkbox Service" / "Level Agreement, which took effect on 1 February 2025."
+were two sentences, the second one quotable on its own and the first one a fragment."""
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 import time
 from dataclasses import dataclass
 
@@ -86,7 +90,39 @@ def _page_texts(reader: PdfReader, budget: PdfBudget) -> list[str]:
                 f"PDF page content inflates past {budget.content_bytes} bytes by page {i} "
                 "(TETHER_INGEST__MAX_PDF_CONTENT_BYTES)"
             )
-        texts.append(normalise_text(page.extract_text() or ""))
+        texts.append(reflow(normalise_text(page.extract_text() or "")))
         if time.perf_counter() - t0 > budget.seconds:
             raise LoadError(f"PDF took over {budget.seconds} s to parse, by page {i} (TETHER_INGEST__MAX_PDF_SECONDS)")
     return texts
+
+
+FULL_LINE = 0.7  # a line at least this share of the page's longest runs to the margin: the layout wrapped it
+_ENDS = re.compile(r"[.!?:;]['\")\]]*$")
+# A line that starts something of its own: a list item, a numbered heading ("2. Uptime commitment"), a footer.
+_STARTS = re.compile(r"^(?:[-*•▪◦]\s|\(?\d{1,2}[.)]\s+[A-Z]|\(?[a-z][.)]\s|page \d+ of \d+$)", re.IGNORECASE)
+
+
+def reflow(text: str) -> str:
+    """Lines the layout wrapped, joined back into their sentence (pure). A line is joined to the next when
+    it does not end a sentence and the next goes on with a lower-case word, or when it runs to the margin
+    (at least FULL_LINE of the page's longest line) and the next does not start a list item, a numbered
+    heading or a footer. Short lines (headings, table rows) and blank lines stay as they are."""
+    lines = text.split("\n")
+    width = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    last = ""  # the printed line `out[-1]` ends with
+    for line in lines:
+        here = line.strip()
+        if (
+            out
+            and last.strip()
+            and here
+            and not _ENDS.search(last.rstrip())
+            and not _STARTS.match(here)
+            and (here[0].islower() or len(last) >= FULL_LINE * width)
+        ):
+            out[-1] = f"{out[-1].rstrip()} {here}"
+        else:
+            out.append(line)
+        last = line
+    return "\n".join(out)
