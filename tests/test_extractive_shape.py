@@ -159,6 +159,24 @@ def test_a_label_answers_when_it_names_what_the_question_asks(backend: Extractiv
     assert "saml/acs" in text and "not valid" not in text, text
 
 
+LOCKING = [
+    passage("locking", "Conflicted copies and file locking > Preventing conflicts", [
+        "On the Business and Enterprise plans, you can lock a file so that only you can edit it.",
+        "A lock expires automatically after 24 hours.",
+        "File locking is not available on the Free and Personal plans.",
+    ]),
+    passage("personal", "The Personal plan > Storage", [
+        "The Personal plan includes 2 TB of storage.",
+    ]),
+]  # fmt: skip
+
+
+def test_a_plan_without_the_feature_is_told_which_plans_have_it(backend: ExtractiveBackend) -> None:
+    text = _answer(backend, "Is file locking available on the Personal plan?", LOCKING)
+    assert "not available on the Free and Personal plans" in text, text
+    assert "On the Business and Enterprise plans, you can lock a file" in text, text
+
+
 TRANSFER = [
     passage("transfer-about", "Transfer ownership of a shared folder", [
         "The owner of a shared folder can hand the folder over to another member.",

@@ -18,7 +18,9 @@ matches the question nearly as well as the best sentence (its steps, "Click **Sh
 task), else the one whose step scores best; a question that asks two things gets the best
 sentence for each part. A chosen sentence that opens by pointing back ("From this date, ...") brings the
 sentence before it, which says what it points at, and the opening sentence brings the one after it (its
-condition or consequence, "The link is valid for 7 days.") unless that is far weaker. A total the question
+condition or consequence, "The link is valid for 7 days.") unless that is far weaker. An opener that denies
+the plan asked about a feature ("Rewind is not available on the Free and Personal plans") brings the best
+sentence that says which other plans have it. A total the question
 asks for ("a Business team of 20 users") that a quoted sentence gives per user is worked out, with the work
 shown (`composition`): the one sentence of the answer that is not a quote, and checked like any other.
 """
@@ -73,6 +75,7 @@ _STEP = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
+_NEGATED = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|me)\b")
 _TERMINAL = re.compile(r"([.!?])$")
 # A sentence that opens by pointing at the one before it: "From this date", "It has been replaced".
@@ -295,6 +298,22 @@ def select(
     follow = sequel(cands, first)
     if follow is not None and not off[follow] and distinct(follow) and base[follow] >= SEQUEL_RATIO * base[first]:
         chosen.append(follow)
+    # "Is Rewind included with Personal?" answered "Rewind is not available on the Free and Personal plans":
+    # the reader's next question is where it is, which a sentence about the other plans says.
+    if asked and _NEGATED.search(cands[first].text) and shape.named(cands[first].text, names) & asked:
+        elsewhere = [
+            i
+            for i in range(len(cands))
+            if (said := shape.named(cands[i].text, names))
+            and not said & asked
+            and overlap[i] > 0
+            and not _NEGATED.search(cands[i].text)
+            and distinct(i)
+        ]
+        if elsewhere:
+            best = max(elsewhere, key=lambda i: float(base[i]))
+            if base[best] >= SEQUEL_RATIO * base[first]:
+                chosen.append(best)
     if part_vectors is not None and len(part_vectors) > 1:
         for part, pv in zip(shape.parts(question), part_vectors, strict=True):
             part_overlap, _ = keyword_overlap(part, [c.text for c in cands])
