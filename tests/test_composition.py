@@ -32,8 +32,15 @@ def test_question_count(question: str, count: tuple[int, str] | None) -> None:
     ("sentence", "figure"),
     [
         ("On the Business plan, each user adds 5 TB to a storage pool shared by the whole team.", "5 TB"),
-        ("On the Business plan, the API rate limit is 1,200 requests per minute per user.", "1,200 requests"),
-        ("Business costs $15 per user per month, billed monthly.", "$15"),
+        # A rate's other unit goes with the figure: the total is per minute, or per month, too.
+        (
+            "On the Business plan, the API rate limit is 1,200 requests per minute per user.",
+            "1,200 requests per minute",
+        ),
+        ("Business costs $15 per user per month, billed monthly.", "$15 per month"),
+        ("Each user gets 30 days of version history.", None),  # time does not add up over people
+        ("Each user gets 5 additional GB.", None),  # "additional" is no unit
+        ("Each user gets 1 seat.", None),
         ("Shared link downloads on a Business team are limited to 1 TB of bandwidth per day.", None),  # per day
         ("On Business, each member adds 5 TB; on Enterprise, each member adds 15 TB.", None),  # two figures
         ("For example, a team of 10 users has 50 TB in total.", None),  # a total, not a figure per user
@@ -48,7 +55,7 @@ def test_per_person_figure(sentence: str, figure: str | None) -> None:
 @pytest.mark.parametrize(
     ("figure", "count", "result"),
     [("$8", 3, "$24"), ("5 TB", 20, "100 TB"), ("1,200 requests", 5, "6,000 requests"), ("$9.99", 12, "$119.88"),
-     ("2.5 GB", 3, "7.5 GB")],
+     ("2.5 GB", 3, "7.5 GB"), ("1,200 requests per minute", 5, "6,000 requests per minute")],
 )  # fmt: skip
 def test_times(figure: str, count: int, result: str) -> None:
     assert comp.times(figure, count) == result

@@ -121,6 +121,12 @@ def test_rules_in_a_body_without_front_matter_are_text() -> None:
 
 
 W = "A line that runs to the right margin sets the width of the page."  # 64 characters
+TABLE = ["Monthly uptime percentage Service credit", "99.0% to less than 99.9% 10% of the fee", "Less than 99.0% 25%"]
+THREE = [
+    "For customers on the Business plan, Larkbox commits to at least",
+    "99.9% for each Covered Service. A 30-day month allows about",
+    "43 minutes of Downtime.",
+]
 
 
 @pytest.mark.parametrize(
@@ -141,6 +147,11 @@ W = "A line that runs to the right margin sets the width of the page."  # 64 cha
          [W, "Larkbox measures uptime for each region and reports it on the", "Page 1 of 3"]),
         ([W, "Credits reduce the next invoice and are never paid in cash.", "Claims go to support."],
          [W, "Credits reduce the next invoice and are never paid in cash.", "Claims go to support."]),
+        # A table whose rows all reach the margin, and a title over its version: no sentence ends in them.
+        (TABLE, TABLE),
+        (["Larkbox Service Level Agreement", "Version 3.0", W], ["Larkbox Service Level Agreement", "Version 3.0", W]),
+        # A sentence wrapped over three lines, the middle one ending on a figure.
+        ([W, *THREE], [W, " ".join(THREE)]),
         (["A paragraph.", "", "another one after a blank line."],
          ["A paragraph.", "", "another one after a blank line."]),
     ],

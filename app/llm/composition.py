@@ -32,7 +32,13 @@ _ASKS_TOTAL = re.compile(
 _FIGURE = re.compile(r"(?<![\w.])([$€£])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(%|[A-Za-z]+))?")
 # "per user", "each user", "for each member", "for every seat", "a user": the unit a figure is given for.
 _PER = re.compile(r"\b(?:per|each|for\s+each|for\s+every|every|a)\s+([a-z]+)\b", re.IGNORECASE)
-_NOT_UNITS = frozenset({"per", "each", "every", "for", "and", "or", "to", "of", "in", "on", "at", "a", "an", "the"})
+_STORAGE = frozenset({"kb", "mb", "gb", "tb", "pb"})
+# Time does not add up over people: 30 days of version history each is not 600 days for a team of 20.
+_TIME = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years".split()  # noqa: SIM905
+)
+# A rate's other unit ("1,200 requests per minute per user", "$15 per user per month"): carried to the total.
+_PER_TIME = re.compile(r"\b(?:per|a|an|each|every)\s+(second|minute|hour|day|week|month|year)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,22 +76,29 @@ def per_person_figure(sentence: str) -> str | None:
         return None
     m, text = figures[0]
     gap = sentence[m.end() : at] if m.end() <= at else sentence[units[0].end() : m.start()]
-    return text if len(gap.split()) <= 4 else None
+    rates = _PER_TIME.findall(sentence)
+    if len(gap.split()) > 4 or len(rates) > 1:
+        return None
+    return f"{text} per {rates[0].lower()}" if rates else text
 
 
 def _written(m: re.Match[str]) -> str | None:
-    """A figure with its unit as written ("$15", "5 TB", "1,200 requests"); None for a bare number or a
-    percentage (a share of something per person does not add up over people)."""
+    """A figure that adds up over people, as written: money ("$15"), storage ("5 TB") or a count of things
+    ("1,200 requests"); None for anything else: a bare number, a percentage (a share per person is no share
+    of the total), a duration, a word that is no unit ("5 additional GB")."""
     currency, number, unit = m.group(1) or "", m.group(2) + (m.group(3) or ""), m.group(4)
-    if unit and unit.lower() in _NOT_UNITS:
-        unit = None
-    if unit == "%" or not (currency or unit):
+    if currency:
+        return f"{currency}{number}"
+    if not unit or unit.lower() in _TIME:
         return None
-    return f"{currency}{number}" + (f" {unit}" if unit else "")
+    things = unit.islower() and len(unit) > 3 and unit.endswith("s") and not unit.endswith("ss")
+    return f"{number} {unit}" if unit.lower() in _STORAGE or things else None
 
 
 def times(figure: str, count: int) -> str:
-    """`figure` ("$8", "5 TB", "1,200 requests", "2.5 GB") multiplied by `count`, written the same way."""
+    """`figure` ("$8", "5 TB", "1,200 requests per minute", "2.5 GB") multiplied by `count`, written the
+    same way."""
+    figure, per, rate = figure.partition(" per ")
     m = _FIGURE.fullmatch(figure)
     if m is None:
         raise ValueError(f"not a figure: {figure!r}")
@@ -93,7 +106,7 @@ def times(figure: str, count: int) -> str:
     decimals = len(fraction) - 1 if fraction else 0
     value = float(whole.replace(",", "") + fraction) * count
     number = f"{value:,.{decimals}f}" if decimals else f"{round(value):,}"
-    return f"{currency}{number}" + (f" {unit}" if unit else "")
+    return f"{currency}{number}" + (f" {unit}" if unit else "") + (f"{per}{rate}" if per else "")
 
 
 def product(question: str, sentences: Sequence[str]) -> tuple[Product, int] | None:

@@ -239,7 +239,7 @@ def select(
     # A label names what its item gives when it has a word of the question that few candidates share: "ACS URL"
     # for "what ACS URL ...", not "SAML response not valid" in an article where every sentence says SAML.
     bags = [keywords(c.text) for c in cands]
-    rare = {w for w in keywords(question) if 2 * sum(w in bag for bag in bags) < len(bags)}
+    rare = {w for w in keywords(question) if 2 * sum(w in bag for bag in bags) < len(bags) or len(bags) <= 2}
     label = np.array([c.item and bool(keywords(item_label(c.text)) & rare) for c in cands], dtype=np.float64)
     base = (
         cosine.astype(np.float64)
@@ -300,13 +300,16 @@ def select(
         chosen.append(follow)
     # "Is Rewind included with Personal?" answered "Rewind is not available on the Free and Personal plans":
     # the reader's next question is where it is, which a sentence about the other plans says.
-    if asked and _NEGATED.search(cands[first].text) and shape.named(cands[first].text, names) & asked:
+    if asked and _denies(cands[first].text, asked):
+        # What is denied: the opener's words before its negation ("Rewind", "File locking"), which the
+        # sentence about the other plans must name too.
+        denied = keywords(_NEGATED.split(cands[first].text, maxsplit=1)[0]) - keywords(" ".join(names))
         elsewhere = [
             i
             for i in range(len(cands))
             if (said := shape.named(cands[i].text, names))
             and not said & asked
-            and overlap[i] > 0
+            and keywords(cands[i].text) & denied
             and not _NEGATED.search(cands[i].text)
             and distinct(i)
         ]
@@ -325,6 +328,15 @@ def select(
     top = {n: max(float(base[i]) for i in chosen if cands[i].n == n) for n in {cands[i].n for i in chosen}}
     chosen.sort(key=lambda i: (-top[cands[i].n], cands[i].n, cands[i].position))
     return [(cands[i], float(base[i])) for i in chosen]
+
+
+def _denies(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether the sentence negates something of a plan asked about: "Rewind is not available on the Free and
+    Personal plans" for Personal, not "Rewind is available on Personal, but not on Free"."""
+    return any(
+        re.search(rf"(?:\b(?:not|no|never|cannot)\b|n't\b)[^.;]*\b{re.escape(name)}\b", sentence, re.I)
+        for name in asked
+    )
 
 
 def sequel(cands: Sequence[CandidateSentence], i: int) -> int | None:
@@ -458,7 +470,11 @@ class ExtractiveBackend:
         quoted = [cite(c.text, c.n) for c, _ in picked]
         # A total the question asks for ("a team of 20 users") from a figure a quoted sentence gives per user:
         # the work is shown, after the sentence it rests on, and verified like any claim.
-        worked = composition.product(request.question, [c.text for c, _ in picked])
+        # Never from a sentence about another plan than the one asked about (the "where it is available" one).
+        names = shape.variant_names([request.question, *(c.text for c, _ in picked)])
+        asked = shape.named(request.question, names)
+        usable = ["" if shape.off_variant(c.text, asked, names) else c.text for c, _ in picked]
+        worked = composition.product(request.question, usable)
         if worked is not None:
             total, i = worked
             quoted.insert(i + 1, cite(total.sentence(), picked[i][0].n))

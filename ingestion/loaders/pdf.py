@@ -99,30 +99,38 @@ def _page_texts(reader: PdfReader, budget: PdfBudget) -> list[str]:
 FULL_LINE = 0.7  # a line at least this share of the page's longest runs to the margin: the layout wrapped it
 _ENDS = re.compile(r"[.!?:;]['\")\]]*$")
 # A line that starts something of its own: a list item, a numbered heading ("2. Uptime commitment"), a footer.
-_STARTS = re.compile(r"^(?:[-*•▪◦]\s|\(?\d{1,2}[.)]\s+[A-Z]|\(?[a-z][.)]\s|page \d+ of \d+$)", re.IGNORECASE)
+_STARTS = re.compile(r"^(?:[-*•▪◦]\s|\(?\d{1,2}[.)]\s+[A-Z]|\(?[a-z][.)]\s|(?i:page) \d+ (?i:of) \d+$)")
 
 
 def reflow(text: str) -> str:
     """Lines the layout wrapped, joined back into their sentence (pure). A line is joined to the next when
     it does not end a sentence and the next goes on with a lower-case word, or when it runs to the margin
-    (at least FULL_LINE of the page's longest line) and the next does not start a list item, a numbered
-    heading or a footer. Short lines (headings, table rows) and blank lines stay as they are."""
+    (at least FULL_LINE of the page's longest line), the next starts no list item, numbered heading or
+    footer, and the sentence ends within the run of such lines. Table rows, titles and headings end no
+    sentence, so a table whose rows all reach the margin stays one row a line."""
     lines = text.split("\n")
     width = max((len(line) for line in lines), default=0)
+    full = [bool(line.strip()) and len(line) >= FULL_LINE * width for line in lines]
+    # closes[i]: a sentence ends on line i, or on a later line that continues it.
+    closes = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        here = lines[i].strip()
+        ends = bool(_ENDS.search(here))
+        goes_on = full[i] and i + 1 < len(lines) and not _STARTS.match(lines[i + 1].strip()) and closes[i + 1]
+        closes[i] = bool(here) and (ends or goes_on)
     out: list[str] = []
-    last = ""  # the printed line `out[-1]` ends with
-    for line in lines:
+    for i, line in enumerate(lines):
         here = line.strip()
+        last = lines[i - 1] if i else ""
         if (
             out
             and last.strip()
             and here
             and not _ENDS.search(last.rstrip())
             and not _STARTS.match(here)
-            and (here[0].islower() or len(last) >= FULL_LINE * width)
+            and (here[0].islower() or (full[i - 1] and closes[i]))
         ):
             out[-1] = f"{out[-1].rstrip()} {here}"
         else:
             out.append(line)
-        last = line
     return "\n".join(out)
