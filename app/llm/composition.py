@@ -5,8 +5,10 @@ question's 20: the extractive backend quotes the sentence and adds the work, sho
 = 100 TB."), so that the reader can check it and the verifier does (`grounding.arithmetic` accepts a result
 that one step of arithmetic over the claim's own figures gives). Nothing else is computed: one product of
 the question's count and a figure the sentence gives per one of the same things ("per user", "each member",
-"for each seat"), and only when the question asks for an amount. A figure per day is never multiplied by a
-number of users, and a sentence that states the figure for some other unit adds nothing.
+"for each seat"), and only when the question asks for an amount. Only what adds up over people is added up:
+money, storage and counts of things, not a duration ("30 days of history each") or a percentage. A rate's
+other unit stays with it ("1,200 requests per minute per user" makes "6,000 requests per minute"), and a
+sentence that gives a figure per day, or per anything but a person, adds nothing.
 
 Pure functions over text.
 """
