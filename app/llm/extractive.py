@@ -223,17 +223,18 @@ def select(
     max_sentences: int,
     part_vectors: np.ndarray | None = None,
     procedures: Sequence[tuple[Sequence[int], np.ndarray]] = (),
+    plans: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> list[tuple[CandidateSentence, float]]:
     """Greedy choice of up to `max_sentences` (candidate, score), plus the steps of a procedure and one
     sentence per further part of the question; empty when nothing is relevant. `vectors[0]` is the
     question, `vectors[i + 1]` is `cands[i]`; `part_vectors` are the question's parts, when it has two or more;
-    `procedures` are the passages' procedures (their items, and the vector of `list_text`) for a how-to question."""
+    `procedures` are the passages' procedures (their items, and the vector of `list_text`) for a how-to question;
+    `plans` is `plans_named(question, cands)` when the caller has it."""
     cosine = vectors[1:] @ vectors[0]
     overlap, specific = keyword_overlap(question, [c.text for c in cands])
     heading, _ = keyword_overlap(question, [c.heading for c in cands])
     first_person = np.array([bool(_FIRST_PERSON.search(c.text)) for c in cands])
-    names = shape.variant_names([question, *(c.text for c in cands), *(c.heading for c in cands)])
-    asked = shape.named(question, names)
+    names, asked = plans or plans_named(question, cands)
     off = np.array([shape.off_variant(c.text, asked, names) for c in cands], dtype=bool)
     figure = shape.asks_quantity(question) * np.array([shape.has_figure(c.text) for c in cands], dtype=np.float64)
     # A label names what its item gives when it has a word of the question that few candidates share: "ACS URL"
@@ -330,13 +331,16 @@ def select(
     return [(cands[i], float(base[i])) for i in chosen]
 
 
+def plans_named(question: str, cands: Sequence[CandidateSentence]) -> tuple[frozenset[str], frozenset[str]]:
+    """The plan names the question and the candidates (texts and headings) use, and those the question asks about."""
+    names = shape.variant_names([question, *(c.text for c in cands), *(c.heading for c in cands)])
+    return names, shape.named(question, names)
+
+
 def _denies(sentence: str, asked: frozenset[str]) -> bool:
     """Whether the sentence negates something of a plan asked about: "Rewind is not available on the Free and
     Personal plans" for Personal, not "Rewind is available on Personal, but not on Free"."""
-    return any(
-        re.search(rf"(?:\b(?:not|no|never|cannot)\b|n't\b)[^.;]*\b{re.escape(name)}\b", sentence, re.I)
-        for name in asked
-    )
+    return any(re.search(rf"(?:{_NEGATED.pattern})[^.;]*\b{re.escape(name)}\b", sentence, re.I) for name in asked)
 
 
 def sequel(cands: Sequence[CandidateSentence], i: int) -> int | None:
@@ -464,15 +468,15 @@ class ExtractiveBackend:
         n = len(cands) + 1
         part_vectors = vectors[n : n + len(extra)] if extra else None
         procedures = list(zip(runs, vectors[n + len(extra) :], strict=True))
-        picked = select(request.question, cands, vectors[:n], self.max_sentences, part_vectors, procedures)
+        plans = plans_named(request.question, cands)
+        picked = select(request.question, cands, vectors[:n], self.max_sentences, part_vectors, procedures, plans)
         if not picked:
             return [ABSTENTION], []
         quoted = [cite(c.text, c.n) for c, _ in picked]
         # A total the question asks for ("a team of 20 users") from a figure a quoted sentence gives per user:
         # the work is shown, after the sentence it rests on, and verified like any claim.
         # Never from a sentence about another plan than the one asked about (the "where it is available" one).
-        names = shape.variant_names([request.question, *(c.text for c, _ in picked)])
-        asked = shape.named(request.question, names)
+        names, asked = plans
         usable = ["" if shape.off_variant(c.text, asked, names) else c.text for c, _ in picked]
         worked = composition.product(request.question, usable)
         if worked is not None:
