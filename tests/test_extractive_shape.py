@@ -61,11 +61,17 @@ def _answer(backend: ExtractiveBackend, question: str, passages: list[Passage]) 
     return backend.generate(request_for(question, passages)).text
 
 
+def _in_order(text: str, parts: list[str]) -> list[int]:
+    """Where each part is in the answer; every one is there, in this order."""
+    where = [text.find(p) for p in parts]
+    assert all(w >= 0 for w in where) and where == sorted(where), text
+    return where
+
+
 def test_a_howto_question_gets_the_steps_in_order(backend: ExtractiveBackend) -> None:
     text = _answer(backend, "How do I set up single sign-on?", SSO)
     steps = ["go to Security", "Click Add identity provider", "Upload the metadata", "Set the mode to Required"]
-    where = [text.find(s) for s in steps]
-    assert all(w >= 0 for w in where) and where == sorted(where), text
+    _in_order(text, steps)
     assert all(re.search(re.escape(s) + r"[^\[]*\[2\]", text) for s in steps)  # each step cites its passage
 
 
@@ -135,8 +141,7 @@ def test_a_procedure_is_quoted_from_its_first_step(backend: ExtractiveBackend) -
     # The step that matches the question best is the second; without the first the user cannot find it.
     text = _answer(backend, "How do I request a refund for a charge?", REFUNDS)
     steps = ["go to Settings > Billing > Invoices", "click Request refund", "click Submit"]
-    where = [text.find(s) for s in steps]
-    assert all(w >= 0 for w in where) and where == sorted(where), text
+    where = _in_order(text, steps)
     assert "Team accounts use" not in text or text.index("Team accounts use") > where[0], text
 
 
@@ -201,9 +206,7 @@ def test_a_procedure_whose_steps_never_name_the_task_is_quoted_whole(backend: Ex
     # No step says "hand over ownership": read whole, under its heading, the procedure does. A list of
     # terms (the roles) is no procedure, and a step's note comes with the steps.
     text = _answer(backend, "How do I hand over ownership of a shared folder to a colleague?", TRANSFER)
-    steps = ["click Share", "Open the Members tab", "must already be an Editor", "Make owner"]
-    where = [text.find(s) for s in steps]
-    assert all(w >= 0 for w in where) and where == sorted(where), text
+    _in_order(text, ["click Share", "Open the Members tab", "must already be an Editor", "Make owner"])
     assert "Viewer" not in text, text
 
 
