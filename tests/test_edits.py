@@ -7,6 +7,7 @@ import pytest
 
 from app.grounding.edits import copy_edit
 from app.grounding.facts import analyze
+from app.grounding.names import name_stems
 
 SENTENCES = [
     "Shared links on the Free plan cannot be protected with a password.",
@@ -46,3 +47,35 @@ def test_copy_edit(claim: str, expected: str | None) -> None:
 
 def test_no_sentences() -> None:
     assert copy_edit(analyze("Shared links on the Free plan can be protected with a password."), []) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "expected"),
+    [
+        # the opening word is an instruction or an adjective, not a name, though a capital follows it
+        (
+            "Open Settings > Billing > Plan.",
+            "Until the paid period ends, you can undo a cancellation in Settings > Billing > Plan by clicking "
+            "**Resume subscription**.",
+            None,
+        ),
+        (
+            "Actual Enterprise pricing is agreed by quote.",
+            "Enterprise pricing is agreed by quote with the Larkbox sales team.",
+            None,
+        ),
+        # a name inside the sentence is still one
+        (
+            "On the Personal plan, the maximum upload size is 100 GB per file.",
+            "On the Business plan, the maximum upload size is 100 GB per file.",
+            "entity_not_in_evidence",
+        ),
+        (
+            "Support for Larkbox Vault is open from Dublin on weekdays.",
+            "Support for Larkbox Vault is open from Sydney on weekdays.",
+            "entity_not_in_evidence",
+        ),
+    ],
+)
+def test_an_opening_word_is_no_swapped_name(claim: str, sentence: str, expected: str | None) -> None:
+    assert copy_edit(analyze(claim), [analyze(sentence)], name_stems(claim)) == expected

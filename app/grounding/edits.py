@@ -18,9 +18,13 @@ from app.grounding.facts import TextFacts, polarity_flipped
 MIN_WORDS = 4  # claims with fewer content words are too short to call anything a copy
 
 
-def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
+def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts], names: frozenset[str] | None = None) -> str | None:
     """`negation_conflict` or `entity_not_in_evidence` when the claim (`facts`, from `analyze`) is such
-    an edit of one of `sentences` and no sentence holds it unedited; None otherwise."""
+    an edit of one of `sentences` and no sentence holds it unedited; None otherwise. `names` are the stems
+    of the claim's names (default: `facts.entities`); the caller leaves out the word opening a sentence,
+    which `analyze` counts as a name when a capital follows it but is as often an instruction or an
+    adjective: "Open Settings > Billing", "Actual Enterprise pricing"."""
+    swappable = facts.entities if names is None else names
     if len(facts.bag) < MIN_WORDS:
         return None
     found = None
@@ -32,6 +36,6 @@ def copy_edit(facts: TextFacts, sentences: Sequence[TextFacts]) -> str | None:
             return None
         if not missing:
             found = "negation_conflict"
-        elif len(missing) == 1 and missing <= facts.entities and (f.entities - facts.bag) and found is None:
+        elif len(missing) == 1 and missing <= swappable and (f.entities - facts.bag) and found is None:
             found = "entity_not_in_evidence"
     return found

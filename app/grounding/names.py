@@ -65,6 +65,11 @@ def name_words(text: str) -> list[str]:
     return out
 
 
+def name_stems(text: str) -> frozenset[str]:
+    """The stems of `name_words(text)`, as `analyze` stems its entities."""
+    return frozenset(_stem(w) for w in name_words(text))
+
+
 def _spelled_out(acronym: str, text: str) -> bool:
     """Do the acronym's capitals open consecutive words of `text` ("IdP": "identity provider")?"""
     caps = [c for c in acronym if c.isupper()]

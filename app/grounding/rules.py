@@ -23,7 +23,7 @@ from app.grounding.claims import strip_markup
 from app.grounding.crossencoder import SHORT_ANSWER_WORDS
 from app.grounding.edits import copy_edit
 from app.grounding.facts import TextFacts, analyze
-from app.grounding.names import missing_names
+from app.grounding.names import missing_names, name_stems
 from app.grounding.quantities import Quantity, canonical, conflicting_quantities, missing_quantities, quantities
 
 MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact that a rule below finds wrong
@@ -62,7 +62,7 @@ def rule_reason(
         return "alternative_differs_from_evidence"
     if missing_names(fact, *named()):
         return "entity_not_in_evidence"
-    return copy_edit(analyze(fact), list(candidates))
+    return copy_edit(analyze(fact), list(candidates), name_stems(fact))
 
 
 def states_a_result(fact: str, worked: tuple[Quantity, ...]) -> bool:
