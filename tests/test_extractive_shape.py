@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from app.llm.extractive import _POINTS_BACK, CandidateSentence, ExtractiveBackend, is_procedure
+from app.llm.candidates import CandidateSentence
+from app.llm.extractive import _POINTS_BACK, ExtractiveBackend
+from app.llm.procedures import is_procedure
 from app.retrieval.passages import Passage
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.help_centre import request_for

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from app.llm.extractive import ExtractiveBackend, cite, clean_sentence, is_prose, is_signpost, keywords
+from app.llm.candidates import cite, clean_sentence, is_prose, is_signpost, keywords
+from app.llm.extractive import ExtractiveBackend
 from app.llm.prompt import ABSTENTION
 from ingestion.embedder import SentenceTransformerEmbedder
 from tests.support.help_centre import Retrieve, make_retrieve, request_for

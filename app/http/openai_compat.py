@@ -21,7 +21,7 @@ from app.http.answers import record_answer, request_trace_id
 from app.http.errors import ERRORS
 from app.http.schemas import Answerable, Strictness, unencodable_text
 from app.http.security import QueryKey, ServicesDep, check_collection
-from app.llm.extractive import keywords
+from app.llm.candidates import keywords
 from app.queries import AnswerQuery, checked_question
 from app.results import Answer
 from app.retrieval.hybrid import Filters

@@ -7,8 +7,7 @@ fact too high) - a penalty for first-person sentences (forum posters' stories). 
 must share a specific keyword with the question or paraphrase it, else the backend abstains: in a
 help centre every sentence is "about the product". After it, the sentence that follows a chosen one
 gets a bonus (help articles put the steps after the sentence that names the task); sentences from
-other passages must be nearly as good. Headings, questions, table rows and fragments never answer;
-list items do (a step, a `Default:` line), with or without a full stop.
+other passages must be nearly as good.
 
 What the question asks shapes the choice (`question_shape`): a sentence under a heading that names the
 question's words gains; one about another plan than the one asked about cannot open the answer and loses;
@@ -23,27 +22,26 @@ the plan asked about a feature ("Rewind is not available on the Free and Persona
 sentence that says which other plans have it. A total the question
 asks for ("a Business team of 20 users") that a quoted sentence gives per user is worked out, with the work
 shown (`composition`): the one sentence of the answer that is not a quote, and checked like any other.
+
+The sentences it chooses from and the keywords they are scored by live in `candidates`; the lists and
+procedures a how-to question is answered from, in `procedures`. This module is the choice among them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
-from app.grounding.claims import strip_markers
 from app.llm import composition
 from app.llm import question_shape as shape
 from app.llm.base import Generation, GenerationRequest
-from app.llm.injection import looks_like_injection
-from app.llm.prompt import ABSTENTION, approx_tokens, sentence_cuts
-from app.retrieval.passages import Passage
+from app.llm.candidates import KEYWORD_WEIGHT, CandidateSentence, candidates, cite, keyword_overlap, keywords
+from app.llm.procedures import best_procedure, is_procedure, item_label, list_text, lists, procedure, with_notes
+from app.llm.prompt import ABSTENTION, approx_tokens
 from ingestion.embedder import CachedEmbedder, Embedder
-from ingestion.text import STOP_WORDS, stem, words
 
-KEYWORD_WEIGHT = 0.25
 NEXT_SENTENCE_BONUS = 0.1
 MIN_SCORE = 0.42  # below this the best sentence is on another subject: abstain
 PARAPHRASE_COSINE = 0.7
@@ -51,33 +49,16 @@ FIRST_PERSON_PENALTY = 0.25  # "My phone was stolen": a forum poster's story, no
 KEEP_RATIO = 0.8  # further sentences from the best sentence's passage: at least this share of its score
 OTHER_PASSAGE_RATIO = 0.9  # from another passage they must be nearly as good and share a keyword
 NEAR_DUPLICATE = 0.92
-MIN_WORDS = 3
 HEADING_WEIGHT = 0.15  # the section heading names the question's subject: "Steps to set up SAML"
 FIGURE_BONUS = 0.08  # a quantity or date question is answered by a sentence with a figure
 OFF_VARIANT_PENALTY = 0.2  # a sentence about the Enterprise plan answers no question about Business
-MAX_STEPS = 8  # steps of a procedure quoted
 SEQUEL_RATIO = 0.3  # the sentence after the opener, when at least this share of its score: "..., valid for 7 days."
-LIST_GAP = 4  # positions between two items of one numbered list: its "2." mark, and one note between
 LABEL_BONUS = 0.3  # "Default: 14 days" answers "what is the default ...?": its label is the question's word
 # A procedure read whole (heading and steps) that matches a how-to question at least this share as well as
 # the best sentence does is the answer, though no single step ("Click **Share**.") names the task.
 PROCEDURE_RATIO = 0.85
-_NUMBER_MARK = re.compile(r"^\s*\d{1,2}[.)]\s*$")  # a numbered list's "3." split from its text
-
-# A step: an instruction, perhaps after where or when to do it ("On the web, open ...", "If asked, enter ...").
-_STEP = re.compile(
-    r"^\W*(?:(?:on|in|from|under|at|if|when|after|before|once|to|for)\b[^,.]{0,60},\s*)?(?:then\s+)?"
-    r"(?:click|go|open|select|choose|enter|type|sign|log|tap|press|download|install|run|wait|find|add|copy|"
-    r"paste|set|turn|pick|check|confirm|save|upload|create|give|follow|scroll|switch|navigate|restart|remove|"
-    r"delete|use|right-click|drag|send|visit|return|contact|email|generate|assign|test|unlink|request|submit|"
-    r"accept|review|make|keep|empty|move|rename|share|invite|verify|update|change|replace|export|cancel|"
-    r"transfer|read|note|write|reply|allow|connect|disconnect|quit|close|reinstall|uninstall|link|start)\b",
-    re.I,
-)
-_BULLET = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
 _NEGATED = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]y|me)\b")
-_TERMINAL = re.compile(r"([.!?])$")
 # A sentence that opens by pointing at the one before it: "From this date", "It has been replaced".
 _POINTS_BACK = re.compile(
     r"^\W*(?:(?:from|after|before|until|since|at|on|by|in) (?:this|that|then)\b|(?:this|that|these|those) "
@@ -85,135 +66,6 @@ _POINTS_BACK = re.compile(
     r"(?:it|they|this|these) (?:is|are|was|were|has|have|had|will|can|cannot|no longer|also)\b)",
     re.I,
 )
-_POINTER = re.compile(
-    r"^\W*(?:see|refer to|read|learn more (?:in|at|about)|for (?:more )?(?:details|information)(?: \w+)*?,? see)\s+"
-    r"(?:\[[^\]]+\]\([^)]*\)|<[^>]+>|\S+://\S+|the [^.]*?\b(?:page|article|guide|section|reference|docs)\b)"
-    r"(?:\s+(?:for|to|on|about)\b[^.]*)?\W*$",
-    re.I,
-)
-_ABOUT_THE_PAGE = re.compile(
-    r"^\W*this (?:page|article|guide|section|document|reference|topic|help page)\s+"
-    r"(?:describes|lists|explains|covers|shows|gives|summari[sz]es|walks|tells|is about|contains|answers)\b",
-    re.I,
-)
-# Words a question asks with ("please tell me how to ..."): no more a keyword than a stop word is.
-_ASKING_WORDS = frozenset(
-    """please tell know want need get got use using make way able happen happens happened go going""".split()  # noqa: SIM905
-)
-
-
-def keywords(text: str) -> set[str]:
-    """Content words, stemmed so "refunds"/"refund" and "charged"/"charge" meet."""
-    return {stem(w) for w in words(text) if w not in STOP_WORDS and w not in _ASKING_WORDS and len(w) > 1}
-
-
-def keyword_overlap(question: str, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(overlap, specific) per sentence. `overlap` is the share of the question's keywords the
-    sentence contains, each weighted by its rarity among these sentences: a word every candidate
-    shares ("authentication" in a 2FA article) says little, the one word only the answer has ("turn
-    on") says a lot, and a keyword no sentence has weighs most, which keeps an unanswerable
-    question's scores low. `specific` is whether the sentence has a keyword that fewer than half the
-    candidates share (the product name, in every sentence, is not one)."""
-    wanted = sorted(keywords(question))
-    if not wanted or not sentences:
-        return np.zeros(len(sentences)), np.zeros(len(sentences), dtype=bool)
-    bags = [keywords(s) for s in sentences]
-    df = np.array([sum(w in bag for bag in bags) for w in wanted], dtype=np.float64)
-    weight = np.log1p(len(bags) / (1.0 + df))
-    hits = np.array([[w in bag for w in wanted] for bag in bags], dtype=np.float64)
-    specific = hits @ (df < 0.5 * len(bags)).astype(np.float64) > 0
-    return np.asarray(hits @ weight / weight.sum()), specific
-
-
-def clean_sentence(text: str) -> str:
-    """One line of prose: heading lines and list bullets dropped, whitespace collapsed."""
-    lines = [_BULLET.sub("", line).strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    # A short line without end punctuation, followed by a line that starts a new sentence, is a
-    # heading glued to its sentence; followed by a lower-case word it is a wrapped line.
-    while (
-        len(lines) > 1
-        and not re.search(r"[.!?:;,]$", lines[0])
-        and len(lines[0].split()) <= 10
-        and not lines[1][0].islower()
-    ):
-        lines.pop(0)
-    return " ".join(" ".join(lines).split())
-
-
-def is_prose(sentence: str) -> bool:
-    """A sentence that can state an answer: not a heading, table row, fragment or question."""
-    words = sentence.split()
-    if len(words) < MIN_WORDS or not re.search(r"[A-Za-z]", sentence) or sentence.startswith("|"):
-        return False
-    # An FAQ's own question (or a forum post's) matches the user's question best and answers nothing.
-    if sentence.rstrip("*_\"')] ").endswith("?"):
-        return False
-    # Headings and captions end without a full stop; only a long run of words is prose without one.
-    return bool(re.search(r"[.!:)\"'*`]$", sentence)) or len(words) >= 15
-
-
-def is_signpost(sentence: str) -> bool:
-    """A sentence about the page rather than the product: a pointer to another page ("See [API rate
-    limits](...) for details.") or the page describing itself ("This page lists the changes in each
-    release."). It states nothing a question asks, however well it matches the question's words."""
-    return bool(_POINTER.match(sentence) or _ABOUT_THE_PAGE.match(sentence))
-
-
-def cite(sentence: str, n: int) -> str:
-    """Marker before the final punctuation ("... 5 days [2].") so a sentence splitter keeps the
-    marker with its own sentence."""
-    if _TERMINAL.search(sentence):
-        return f"{sentence[:-1].rstrip()} [{n}]{sentence[-1]}"
-    return f"{sentence} [{n}]"
-
-
-@dataclass(frozen=True, slots=True)
-class CandidateSentence:
-    n: int  # 1-based passage number
-    position: int  # sentence index inside the passage
-    start: int  # document offsets
-    end: int
-    text: str
-    heading: str = ""  # the passage's heading path
-    item: bool = False  # a list item (bulleted or numbered)
-
-
-def candidates(passages: Sequence[Passage]) -> list[CandidateSentence]:
-    """Prose sentences of the passages, first occurrence only (overlapping chunks repeat sentences)."""
-    seen: set[str] = set()
-    out: list[CandidateSentence] = []
-    for n, passage in enumerate(passages, start=1):
-        if passage.sentences:
-            spans = [(s, e, t) for s, e, t in passage.sentence_texts() if t.strip()]
-        else:
-            spans, prev = [], 0
-            for cut in sentence_cuts(passage):
-                spans.append((passage.start + prev, passage.start + cut, passage.text[prev:cut]))
-                prev = cut
-        for position, (start, end, raw) in enumerate(spans):
-            if raw.lstrip().startswith("#"):  # a Markdown heading
-                continue
-            item = bool(_BULLET.match(raw)) or (position > 0 and bool(_NUMBER_MARK.match(spans[position - 1][2])))
-            # The answer adds its own marker; any the passage wrote would cite passages it never saw.
-            text = strip_markers(clean_sentence(raw))
-            key = " ".join(words(text))
-            # Planted instructions are data about the page, never an answer to quote.
-            if (
-                not (is_prose(text) or (item and is_item(text)))
-                or key in seen
-                or looks_like_injection(text)
-                or is_signpost(text)
-            ):
-                continue
-            seen.add(key)
-            out.append(CandidateSentence(n, position, start, end, text, passage.heading or passage.title or "", item))
-    return out
-
-
-def is_item(text: str) -> bool:
-    """A list item that can answer without a full stop ("Default: 14 days"), not a bare link or label."""
-    return len(text.split()) >= MIN_WORDS and bool(re.search(r"[A-Za-z]", text)) and not text.endswith("?")
 
 
 def select(
@@ -366,79 +218,6 @@ def antecedents(cands: Sequence[CandidateSentence], chosen: Sequence[int]) -> li
         if j is not None and j not in chosen and j not in out:
             out.append(j)
     return out
-
-
-def item_label(text: str) -> str:
-    """The label of a "Label: value" list item (at most six words before the colon), else ""."""
-    head, colon, _ = text.partition(":")
-    return head.strip("*_` ") if colon and len(head.split()) <= 6 else ""
-
-
-def procedure(cands: Sequence[CandidateSentence], item: int) -> list[int]:
-    """The list `item` belongs to, in order, up to MAX_STEPS: a procedure is answered by its steps from
-    the first, not by the one that scored best ("Find the charge and click Request refund" is useless
-    without "Go to Settings > Billing > Invoices" before it). A list is a run of items of one passage
-    with at most one other sentence between two of them (a step's note, "Business teams use ...")."""
-    items = [i for i, c in enumerate(cands) if c.item and c.n == cands[item].n]
-    at = items.index(item)
-    start = end = at
-    while start > 0 and cands[items[start]].position - cands[items[start - 1]].position <= LIST_GAP:
-        start -= 1
-    while end + 1 < len(items) and cands[items[end + 1]].position - cands[items[end]].position <= LIST_GAP:
-        end += 1
-    return items[start : end + 1][:MAX_STEPS]
-
-
-def with_notes(run: Sequence[int]) -> list[int]:
-    """A list's items with the sentences between them: a step's note states its limit or condition ("The
-    reset link is valid for 60 minutes."), which the steps alone leave out. Candidates of one passage are
-    consecutive, so these are the indices from the first item to the last."""
-    return list(range(run[0], run[-1] + 1)) if run else []
-
-
-def lists(cands: Sequence[CandidateSentence]) -> list[list[int]]:
-    """Every list the passages hold, each as its items in order (the runs `procedure` reads)."""
-    out: list[list[int]] = []
-    for i, c in enumerate(cands):
-        # A list longer than MAX_STEPS gives its first steps again from a later item: keep it once.
-        if c.item and (run := procedure(cands, i)) not in out:
-            out.append(run)
-    return out
-
-
-def is_procedure(cands: Sequence[CandidateSentence], run: Sequence[int]) -> bool:
-    """Whether a list is steps to follow (most items are instructions), not a list of facts or terms."""
-    return 2 * sum(bool(_STEP.match(cands[i].text.lstrip("*_` "))) for i in run) >= len(run)
-
-
-def best_procedure(
-    question: str,
-    cands: Sequence[CandidateSentence],
-    question_vector: np.ndarray,
-    procedures: Sequence[tuple[Sequence[int], np.ndarray]],
-    asked: frozenset[str],
-    names: frozenset[str],
-) -> tuple[Sequence[int], float] | None:
-    """The procedure that, read whole, best matches the question, with its score (cosine plus the keyword
-    bonus, as a sentence is scored); None when there is none. One about another plan than the one asked
-    about does not count ("Cancel a Personal subscription" for a Business team)."""
-    runs = [
-        (run, v)
-        for run, v in procedures
-        if not shape.off_variant(f"{cands[run[0]].heading}. {cands[run[0]].text}", asked, names)
-    ]
-    if not runs:
-        return None
-    overlap, _ = keyword_overlap(question, [list_text(cands, run) for run, _ in runs])
-    scores = [float(v @ question_vector) + KEYWORD_WEIGHT * o for (_, v), o in zip(runs, overlap, strict=True)]
-    best = int(np.argmax(scores))
-    return runs[best][0], scores[best]
-
-
-def list_text(cands: Sequence[CandidateSentence], run: Sequence[int]) -> str:
-    """What a list is about, read whole: its heading, then its items."""
-    heading = cands[run[0]].heading.replace(" > ", ". ")
-    return " ".join([f"{heading}." if heading else "", *(cands[i].text for i in run)]).strip()
 
 
 class ExtractiveBackend:
