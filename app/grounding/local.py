@@ -41,6 +41,7 @@ from app.grounding.rules import (
     copy_in,
     plain_spelling,
     rule_reason,
+    shows_work,
     states_a_result,
 )
 from app.grounding.verifier import (
@@ -245,7 +246,10 @@ class LocalVerifier:
             if source is not None:
                 out[key] = _Judged(VERBATIM_PROB, ((cand[source], round(float(scores[source]), 4)),), None)
                 continue
-            if states_a_result(fact, worked.results):
+            scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
+            if states_a_result(fact, worked.results) or shows_work(
+                fact, worked.results, excused, scope, question or ""
+            ):
                 out[key] = _Judged(WORKED_OUT_PROB, ranked, None)
                 continue
             side = claim_side(fact, question, claims[probe[i][0]].context)
@@ -255,7 +259,6 @@ class LocalVerifier:
                 for j, sc in ranked[: self.settings.sentence_readings]:
                     options.append((side, evidence_side([(_heading(ev.sentences[j]), ev.sentences[j].text)])))
                     shown.append(((j, sc),))
-            scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
             reason = rule_reason(
                 fact,
                 scope,

@@ -21,7 +21,9 @@ condition or consequence, "The link is valid for 7 days.") unless that is far we
 the plan asked about a feature ("Rewind is not available on the Free and Personal plans") brings the best
 sentence that says which other plans have it. A total the question
 asks for ("a Business team of 20 users") that a quoted sentence gives per user is worked out, with the work
-shown (`composition`): the one sentence of the answer that is not a quote, and checked like any other.
+shown (`composition`), and so are a date the question asks for, moved from the one it gives by a quoted
+sentence's duration, and the time left of a period it says began "25 days ago" (`dates`): the only
+sentences of the answer that are not quotes, and checked like any other.
 
 The sentences it chooses from and the keywords they are scored by live in `candidates`; the lists and
 procedures a how-to question is answered from, in `procedures`. This module is the choice among them.
@@ -34,7 +36,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from app.llm import composition
+from app.llm import composition, dates
 from app.llm import question_shape as shape
 from app.llm.base import Generation, GenerationRequest
 from app.llm.candidates import KEYWORD_WEIGHT, CandidateSentence, candidates, cite, keyword_overlap, keywords
@@ -257,10 +259,19 @@ class ExtractiveBackend:
         # Never from a sentence about another plan than the one asked about (the "where it is available" one).
         names, asked = plans
         usable = ["" if shape.off_variant(c.text, asked, names) else c.text for c, _ in picked]
+        added: list[tuple[str, int]] = []
         worked = composition.product(request.question, usable)
         if worked is not None:
-            total, i = worked
-            quoted.insert(i + 1, cite(total.sentence(), picked[i][0].n))
+            added.append((worked[0].sentence(), worked[1]))
+        # A date the question asks for, moved from the one it gives by a quoted sentence's duration, and the
+        # time left of a period it says began "25 days ago": shown the same way.
+        added += [(shift.sentence(), i) for shift, i in dates.date_shifts(request.question, usable)]
+        left = dates.time_left(request.question, usable)
+        if left is not None:
+            added.append((left[0].sentence(), left[1]))
+        # Each after the sentence it rests on, in the order they were worked out: inserted from the last.
+        for text, i in reversed(sorted(added, key=lambda a: a[1])):
+            quoted.insert(i + 1, cite(text, picked[i][0].n))
         return quoted, picked
 
     def generate(self, request: GenerationRequest) -> Generation:

@@ -1,0 +1,200 @@
+"""A date, or a time left, the question asks for that no passage states, worked out from one it gives.
+
+"Our contract renews on 1 September 2027. What's the latest date to tell you we want to end it?" is
+answered by "contact us at least 60 days before the renewal date" and the question's date: the extractive
+backend quotes the sentence and adds the work, shown ("60 days before 1 September 2027 is 3 July 2027."),
+as `composition` does for a total; the local verifier checks it (`grounding.arithmetic` accepts a date
+moved by the days or months a claim states, and a difference of two durations).
+
+- **A date moved.** Only when the question asks when (or for a date) and gives exactly one date, and a
+  quoted sentence ties a duration to it by "N days before" (back) or "after N months", "N days after",
+  "within", "up to", "at most", "for" (forward). A duration forward counts from the question's date. One
+  back counts from the date its words name: "60 days before the renewal date" from the question's date
+  when the question says what happens on it ("renews on 1 September 2027"), else from a date worked out
+  forward by a sentence that says it ("deletes Free accounts after 24 months without a sign-in", then "a
+  warning 60 days before the deletion date": the deletion date less 60 days, not the sign-in's less 60);
+  when neither says it, nothing is worked out.
+- **Time left.** Only when the question says how long ago something happened ("deleted 25 days ago")
+  and asks how long or whether it is still possible, and the first quoted sentence that gives a duration
+  in the same unit ("can be restored for 30 days") gives a longer one: 30 days - 25 days = 5 days. A
+  period already over is not said to be: whether the sentence is the one that applies is the reader's
+  to judge, and "no" is a stronger claim than the arithmetic can carry.
+
+Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingestion.text import stem
+
+_MONTHS = (
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+_MONTH = "|".join(_MONTHS)
+# "1 September 2027", "3 March", "September 1, 2027": a day of a month, with its year when given.
+_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?)(?:\s+(\d{{4}}))?\b")
+_NUMBER = r"(\d{1,3})"
+_UNIT = r"(day|week|month|year)s?"
+# "60 days before", "24 months after": the duration, then its direction.
+_AFTER_DURATION = re.compile(
+    rf"\b{_NUMBER}[\s-]+(?:calendar\s+|business\s+)?{_UNIT}\s+(before|prior\s+to|after)\b", re.I
+)
+# "after 24 months", "within 30 days", "up to 14 days", "for 30 days": the direction, then the duration.
+_BEFORE_DURATION = re.compile(
+    rf"\b(after|within|up\s+to|at\s+most|for|of)\s+(?:up\s+to\s+|at\s+most\s+)?{_NUMBER}\s+{_UNIT}\b", re.I
+)
+_ASKS_DATE = re.compile(
+    r"\b(?:when|what\s+date|which\s+(?:date|day)|what(?:'s|\s+is)\s+the\s+(?:latest|earliest|last|first|final)"
+    r"(?:\s+\w+)?\s+(?:date|day)|by\s+what\s+date|until\s+when|from\s+when)\b",
+    re.I,
+)
+_AGO = re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+ago\b", re.I)
+_ASKS_LEFT = re.compile(r"\b(?:how\s+long|how\s+much\s+longer|how\s+many\s+more|still|until\s+when)\b", re.I)
+_DURATION = re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b", re.I)
+_FUNCTION_WORDS = frozenset("the a an of on in to at by for and or our your its their my date day".split())  # noqa: SIM905
+_OPPOSITE = re.compile(r"\b(?:ago|earlier|old)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedDate:
+    day: int
+    month: int  # 1..12
+    year: int | None  # None: the question gives no year ("3 March")
+
+    def written(self) -> str:
+        return f"{self.day} {_MONTHS[self.month - 1]}" + (f" {self.year}" if self.year else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    amount: int
+    unit: str  # "day", "week", "month" or "year"
+    back: bool  # counted back from the date ("60 days before")
+    start: AskedDate
+    result: AskedDate
+
+    def sentence(self) -> str:
+        duration = f"{self.amount} {self.unit}{'' if self.amount == 1 else 's'}"
+        way = "before" if self.back else "after"
+        return f"{duration} {way} {self.start.written()} is {self.result.written()}."
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLeft:
+    period: int
+    elapsed: int
+    unit: str
+
+    def sentence(self) -> str:
+        unit = f"{self.unit}s"
+        return f"{self.elapsed} {unit} ago: {self.period} {unit} - {self.elapsed} {unit} = {self.left} {unit} left."
+
+    @property
+    def left(self) -> int:
+        return self.period - self.elapsed
+
+
+def question_date(question: str) -> AskedDate | None:
+    """The one date the question gives ("renews on 1 September 2027"), else None (none, or several)."""
+    found = {_parsed(m) for m in _DATE.finditer(question)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _parsed(m: re.Match[str]) -> AskedDate:
+    day = m.group(1) or m.group(4)
+    month = m.group(2) or m.group(3)
+    year = m.group(5)
+    return AskedDate(int(day), _MONTHS.index(month.capitalize()) + 1, int(year) if year else None)
+
+
+def shifts_in(sentence: str) -> list[tuple[int, str, bool, frozenset[str]]]:
+    """The durations `sentence` ties to a date, in order: (amount, unit, counted back, the stems of what a
+    duration back is counted from: "renewal" of "60 days before the renewal date")."""
+    found: list[tuple[int, int, str, bool, frozenset[str]]] = []
+    for m in _AFTER_DURATION.finditer(sentence):
+        back = not m.group(3).lower().startswith("after")
+        named = _stems(" ".join(sentence[m.end() :].split()[:3])) if back else frozenset()
+        found.append((m.start(), int(m.group(1)), m.group(2).lower(), back, named))
+    taken = [(m.start(), m.end()) for m in _AFTER_DURATION.finditer(sentence)]
+    for m in _BEFORE_DURATION.finditer(sentence):
+        if not any(a <= m.start(2) < b for a, b in taken):
+            found.append((m.start(), int(m.group(2)), m.group(3).lower(), False, frozenset()))
+    return [(n, unit, back, named) for _, n, unit, back, named in sorted(found)]
+
+
+def _before_date(question: str) -> str:
+    """The words before the question's date: what happens on it ("Our contract renews on")."""
+    m = _DATE.search(question)
+    return " ".join(question[: m.start()].split()[-5:]) if m else ""
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS)
+
+
+def moved(date: AskedDate, amount: int, unit: str, back: bool) -> AskedDate | None:
+    """`date` moved by the duration (a month keeps its day; None where that day does not exist)."""
+    sign = -1 if back else 1
+    year = date.year if date.year is not None else 2001  # a common year, for a date given without one
+    try:
+        if unit in ("month", "year"):
+            months = year * 12 + date.month - 1 + sign * amount * (12 if unit == "year" else 1)
+            out = dt.date(months // 12, months % 12 + 1, date.day)
+        else:
+            out = dt.date(year, date.month, date.day) + dt.timedelta(days=sign * amount * (7 if unit == "week" else 1))
+    except (ValueError, OverflowError):
+        return None
+    if date.year is None and out.year != year:
+        return None  # "3 January" less 14 days: which year it lands in is not the question's to say
+    return AskedDate(out.day, out.month, out.year if date.year is not None else None)
+
+
+def date_shifts(question: str, sentences: Sequence[str]) -> list[tuple[Shift, int]]:
+    """The dates the question asks for, worked out from its one date and the durations the `sentences`
+    tie to it, each with the index of the sentence it rests on; [] when the question asks no date."""
+    if not _ASKS_DATE.search(question):
+        return []
+    anchor = question_date(question)
+    if anchor is None:
+        return []
+    asked_words = _stems(_before_date(question))
+    forward: list[tuple[AskedDate, frozenset[str]]] = []  # dates worked out forward, with their sentence's words
+    out: list[tuple[Shift, int]] = []
+    for i, sentence in enumerate(sentences):
+        for amount, unit, back, named in shifts_in(sentence):
+            start: AskedDate | None = anchor
+            if back and not (named & asked_words):
+                start = next((d for d, words in reversed(forward) if named & words), None)
+            result = None if start is None or amount == 0 else moved(start, amount, unit, back)
+            if start is None or result is None:
+                continue
+            shift = Shift(amount, unit, back, start, result)
+            if all(shift != s for s, _ in out):  # two passages saying the same thing work it out once
+                out.append((shift, i))
+            if not back:
+                forward.append((result, _stems(sentence)))
+    return out
+
+
+def time_left(question: str, sentences: Sequence[str]) -> tuple[TimeLeft, int] | None:
+    """How long is left of a period the first sentence giving one in the question's unit states, when the
+    question says how long ago it started and asks how long or whether still; None otherwise."""
+    ago = list(_AGO.finditer(question))
+    if len(ago) != 1 or not _ASKS_LEFT.search(question):
+        return None
+    elapsed, unit = int(ago[0].group(1)), ago[0].group(2).lower()
+    for i, sentence in enumerate(sentences):
+        periods = [m for m in _DURATION.finditer(sentence) if m.group(2).lower() == unit]
+        if not periods:
+            continue
+        m = periods[0]
+        if len(periods) > 1 or _OPPOSITE.match(sentence[m.end() :].lstrip()):
+            return None  # several periods ("30 days on Free and 180 days on Business"): which one is not clear
+        period = int(m.group(1))
+        return (TimeLeft(period, elapsed, unit), i) if period > elapsed else None
+    return None
