@@ -88,3 +88,69 @@ def test_the_backend_shows_the_work_and_the_verifier_checks_it(embedder: Sentenc
     assert [c.label for c in worked] == ["supported"], worked
     wrong = verifier.verify(text.replace("= 100 TB", "= 120 TB"), POOL, question=question).claims
     assert [c.label for c in wrong if "×" in c.text] == ["unsupported"], wrong
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("A Business team must have at least 3 users and can have at most 300 users.", (3, "users")),
+        ("The Enterprise plan requires a minimum of 50 users.", (50, "users")),
+        ("Uploads must be at least 8 MB.", None),  # not a count of people
+        ("At least 1 user must be an admin.", None),
+    ],
+)
+def test_minimum_count(sentence: str, count: tuple[int, str] | None) -> None:
+    assert comp.minimum_count(sentence) == count
+
+
+PRICES = ["The Business plan costs $15 per user per month when billed monthly.", "Business has no trial fee."]
+SIZES = [PRICES[0], "A Business team must have at least 3 users and can have at most 300 users."]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "nearby", "work", "quoted"),
+    [
+        # the smallest team from another sentence of the price's passage, quoted with the work
+        ("What's the least a Business team can cost per month?", PRICES, [SIZES, []],
+         ["For 3 users: 3 × $15 per month = $45 per month."], SIZES[1]),
+        # the price and the smallest size in one sentence; a year's total when the question asks for one
+        ("What is the minimum yearly cost of Enterprise at list price?",
+         ["Enterprise list prices start at $25 per user per month, billed annually, with a minimum of 50 users."], [[]],
+         ["For 50 users: 50 × $25 per month = $1,250 per month.",
+          "Over a year: 12 × $1,250 per month = $15,000 per year."], None),
+        ("What's the least a Business team can cost?", PRICES, [[], []], None, None),  # no smallest size stated
+        ("What's the cost of a Business team?", PRICES, [SIZES, []], None, None),  # asks for no least
+        ("What's the least a team of 5 users can cost?", PRICES, [SIZES, []], None, None),  # the question's count
+    ],
+)  # fmt: skip
+def test_least_total(
+    question: str, sentences: list[str], nearby: list[list[str]], work: list[str] | None, quoted: str | None
+) -> None:
+    found = comp.least_total(question, sentences, nearby)
+    assert (found[0].sentences(question), found[2]) == (work, quoted) if found else work is None
+
+
+def test_a_count_of_people_is_no_figure_per_person() -> None:
+    # "50 users" is what "$25 per user" is multiplied by
+    assert (
+        comp.per_person_figure("Prices start at $25 per user per month, with a minimum of 50 users.") == "$25 per month"
+    )
+
+
+TEAM = [
+    passage("business", "Business plan > Price and team size", [
+        "The Business plan costs $15 per user per month when billed monthly.",
+        "A Business team must have at least 3 users and can have at most 300 users.",
+        "Teams that need more than 300 users should move to the Enterprise plan.",
+    ]),
+    passage("free", "Free plan > Storage", ["The Free plan includes 5 GB of storage for one user."]),
+]  # fmt: skip
+
+
+def test_the_backend_works_out_the_least_total(embedder: SentenceTransformerEmbedder) -> None:
+    question = "What's the least a Business team can cost per month on monthly billing?"
+    text = ExtractiveBackend(embedder).generate(request_for(question, TEAM)).text
+    assert "For 3 users: 3 × $15 per month = $45 per month [1]." in text, text
+    assert "at least 3 users" in text, text  # the smallest size it rests on is quoted
+    claims = LocalVerifier(CachedEmbedder(embedder)).verify(text, TEAM, question=question).claims
+    assert [c.label for c in claims if "×" in c.text] == ["supported"], claims

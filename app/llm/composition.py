@@ -5,7 +5,10 @@ question's 20: the extractive backend quotes the sentence and adds the work, sho
 = 100 TB."), so that the reader can check it and the verifier does (`grounding.arithmetic` accepts a result
 that one step of arithmetic over the claim's own figures gives). Nothing else is computed: one product of
 the question's count and a figure the sentence gives per one of the same things ("per user", "each member",
-"for each seat"), and only when the question asks for an amount. Only what adds up over people is added up:
+"for each seat"), and only when the question asks for an amount; or, when the question asks for the least
+amount and gives no count ("the least a Business team can cost"), of that figure and the smallest count its
+passage allows ("must have at least 3 users"), that sentence quoted with the work; and a monthly total
+times 12 when the question asks for a year's. Only what adds up over people is added up:
 money, storage and counts of things, not a duration ("30 days of history each") or a percentage. A rate's
 other unit stays with it ("1,200 requests per minute per user" makes "6,000 requests per minute"), and a
 sentence that gives a figure per day, or per anything but a person, adds nothing.
@@ -39,6 +42,17 @@ _STORAGE = frozenset({"kb", "mb", "gb", "tb", "pb"})
 _TIME = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years".split()  # noqa: SIM905
 )
+# "What is the least a Business team can cost?": the total for the smallest team a page allows.
+_ASKS_LEAST = re.compile(r"\b(?:least|minimum|smallest|cheapest|lowest)\b", re.IGNORECASE)
+_ASKS_AMOUNT = re.compile(r"\b(?:cost|price|pay|storage|allowance|how\s+much)\b", re.IGNORECASE)
+# "must have at least 3 users", "requires a minimum of 50 users": the smallest count a plan allows.
+_MINIMUM = re.compile(
+    r"\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+fewer\s+than)\s+(\d{1,3}(?:,\d{3})*)\s+([a-z]+)\b",
+    re.IGNORECASE,
+)
+_ASKS_YEAR = re.compile(
+    r"\b(?:(?:per|a|each|every)\s+year|yearly|over\s+a\s+year|annual\s+(?:cost|price|total))\b", re.I
+)
 # A rate's other unit ("1,200 requests per minute per user", "$15 per user per month"): carried to the total.
 _PER_TIME = re.compile(r"\b(?:per|a|an|each|every)\s+(second|minute|hour|day|week|month|year)\b", re.IGNORECASE)
 
@@ -52,6 +66,14 @@ class Product:
 
     def sentence(self) -> str:
         return f"For {self.count:,} {self.noun}: {self.count:,} × {self.figure} = {self.result}."
+
+    def sentences(self, question: str) -> list[str]:
+        """The work, and a monthly total over a year when the question asks for a year's."""
+        out = [self.sentence()]
+        if _ASKS_YEAR.search(question) and self.result.endswith(" per month"):
+            yearly = times(self.result.removesuffix(" per month"), 12)
+            out.append(f"Over a year: 12 × {self.result} = {yearly} per year.")
+        return out
 
 
 def _people(word: str) -> bool:
@@ -73,7 +95,8 @@ def per_person_figure(sentence: str) -> str | None:
         return None
     at = units[0].start()
     figures = [(m, _written(m)) for m in _FIGURE.finditer(sentence)]
-    figures = [(m, text) for m, text in figures if text is not None]
+    # A count of people ("with a minimum of 50 users") is what the figure is multiplied by, not the figure.
+    figures = [(m, text) for m, text in figures if text is not None and not (m.group(4) and _people(m.group(4)))]
     if len(figures) != 1:
         return None
     m, text = figures[0]
@@ -124,4 +147,33 @@ def product(question: str, sentences: Sequence[str]) -> tuple[Product, int] | No
         figure = per_person_figure(sentence)
         if figure is not None:
             return Product(count, noun, figure, times(figure, count)), i
+    return None
+
+
+def minimum_count(sentence: str) -> tuple[int, str] | None:
+    """The smallest count of people `sentence` allows ("must have at least 3 users" -> (3, "users"))."""
+    found = [(int(m.group(1).replace(",", "")), m.group(2)) for m in _MINIMUM.finditer(sentence) if _people(m.group(2))]
+    return found[0] if len(found) == 1 and found[0][0] > 1 else None
+
+
+def least_total(
+    question: str, sentences: Sequence[str], nearby: Sequence[Sequence[str]]
+) -> tuple[Product, int, str | None] | None:
+    """The least total the question asks for ("the least a Business team can cost") when it gives no count:
+    the first of `sentences` that gives a figure per person, times the smallest count of people that
+    sentence, or another of its passage (`nearby[i]`: the sentences of the passage `sentences[i]` is from),
+    allows. Returns the work, the figure sentence's index, and the sentence stating the smallest count when
+    it is another one (to be quoted with the work); None otherwise."""
+    if not (_ASKS_LEAST.search(question) and _ASKS_AMOUNT.search(question)) or question_count(question):
+        return None
+    for i, sentence in enumerate(sentences):
+        figure = per_person_figure(sentence)
+        if figure is None:
+            continue
+        for other in (sentence, *nearby[i]):
+            least = minimum_count(other)
+            if least is not None:
+                count, noun = least
+                return Product(count, noun, figure, times(figure, count)), i, None if other == sentence else other
+        return None
     return None

@@ -262,7 +262,17 @@ class ExtractiveBackend:
         added: list[tuple[str, int]] = []
         worked = composition.product(request.question, usable)
         if worked is not None:
-            added.append((worked[0].sentence(), worked[1]))
+            added += [(line, worked[1]) for line in worked[0].sentences(request.question)]
+        else:  # "the least a Business team can cost": the smallest team its passage allows, quoted with the work
+            nearby = [
+                [o.text for o in cands if o.n == c.n and not shape.off_variant(o.text, asked, names)] for c, _ in picked
+            ]
+            least = composition.least_total(request.question, usable, nearby)
+            if least is not None:
+                total, i, minimum = least
+                if minimum is not None and minimum not in (c.text for c, _ in picked):
+                    added.append((minimum, i))
+                added += [(line, i) for line in total.sentences(request.question)]
         # A date the question asks for, moved from the one it gives by a quoted sentence's duration, and the
         # time left of a period it says began "25 days ago": shown the same way.
         added += [(shift.sentence(), i) for shift, i in dates.date_shifts(request.question, usable)]
