@@ -63,6 +63,15 @@ def test_quantities(text: str, values: list[tuple[float, str]]) -> None:
         ("Support opens at 8am.", "Support hours are 7am to 7pm.", ["08:00"]),
         ("It costs 15 USD a month.", "The price is $15 per month.", []),
         ("Up to 10 users.", "Teams of 10 users or fewer.", []),
+        ("Up to 300.", "At most 300 users.", []),  # a bare number is stated by the number with a unit
+        # but not the other way round: a price or a size is not stated by a count
+        ("You save $300 a year.", "A team can have at most 300 users.", ["$300"]),
+        ("It holds 10 GB.", "Teams of 10 users.", ["10 GB"]),
+        # a word between a number and its unit: "5 consecutive minutes" are minutes, business days are not days
+        ("Anything shorter than five minutes.", "At least 5 consecutive minutes.", []),
+        ("Within 30 days.", "Within 30 calendar days.", []),
+        ("Within 10 days.", "Within 10 business days.", ["10 days"]),
+        ("In the Finals seven consecutive years.", "In the Finals for the seventh consecutive year.", []),
         ("Version 2 is current.", "Version 3, rather than version 2, is current.", []),
         ("30% off for non-profits.", "a 30 percent discount", []),
         ("30% off for non-profits.", "a 20 percent discount", ["30%"]),

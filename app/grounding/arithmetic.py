@@ -145,7 +145,7 @@ def _results(
             if a.dimension == "date" and b.dimension in ("time", "month") and a.value % 100:
                 step = b.value / 1440 if b.dimension == "time" else b.value
                 for n in (step, -step):
-                    if (moved := _shift(a.value, n, months=b.dimension == "month")) is not None:
+                    if (moved := shift_date(a.value, n, months=b.dimension == "month")) is not None:
                         yield moved, (a, b)
         return
     if q.dimension in ("clock", "version"):
@@ -210,18 +210,19 @@ def _close(q: Quantity, value: float) -> bool:
     return abs(q.value - value) <= max(0.5 * 10**-decimals * abs(_factor(q) or 1.0), 1e-9 * abs(q.value)) + 1e-12
 
 
-def _shift(date: float, n: float, months: bool = False) -> float | None:
-    """yyyymmdd moved by whole days (or months); a date without its year moves within a common year."""
+def shift_date(date: float, n: float, months: bool = False, year_less: int = 2001) -> float | None:
+    """yyyymmdd moved by whole days (or months); a date without its year moves within `year_less` (a common
+    year by default)."""
     if n != int(n):
         return None
     year, rest = divmod(int(date), 10000)
     month, day = divmod(rest, 100)
     try:
         if months:
-            total = (year or 2001) * 12 + month - 1 + int(n)
+            total = (year or year_less) * 12 + month - 1 + int(n)
             moved = dt.date(total // 12, total % 12 + 1, day)
         else:
-            moved = dt.date(year or 2001, month, day) + dt.timedelta(days=int(n))
+            moved = dt.date(year or year_less, month, day) + dt.timedelta(days=int(n))
     except (ValueError, OverflowError):
         return None
     return float((moved.year if year else 0) * 10000 + moved.month * 100 + moved.day)

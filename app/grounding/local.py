@@ -247,9 +247,7 @@ class LocalVerifier:
                 out[key] = _Judged(VERBATIM_PROB, ((cand[source], round(float(scores[source]), 4)),), None)
                 continue
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
-            if states_a_result(fact, worked.results) or shows_work(
-                fact, worked.results, excused, scope, question or ""
-            ):
+            if states_a_result(fact, worked.results) or shows_work(fact, (*excused, *asked), scope):
                 out[key] = _Judged(WORKED_OUT_PROB, ranked, None)
                 continue
             side = claim_side(fact, question, claims[probe[i][0]].context)

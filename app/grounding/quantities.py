@@ -88,7 +88,11 @@ _UNITS = {
 # A number glued to "xx" is an HTTP status class ("2xx"), not a figure.
 _QUANTITY = re.compile(
     r"(?P<cur>[$€£])?\s?(?P<num>\d+(?:\.\d+)?)(?![xX]{2}\b)(?P<scale>\s?(?:k|thousand|million|bn|billion)\b)?"
-    r"(?:(?P<sep>[\s-]?)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|"
+    # "5 consecutive minutes", "30 calendar days" are 5 minutes and 30 days ("10 business days" are not days);
+    # "the 7th consecutive year" is 7 years in a row
+    r"(?:(?:st|nd|rd|th)(?=\s+consecutive\b))?"
+    r"(?:(?P<sep>[\s-]?)(?:(?:consecutive|calendar|full|whole)\s+(?=[a-z]))?"
+    r"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|"
     r"kb|mb|gb|tb|%)(?![a-z]))?",
     re.I,
 )
@@ -118,8 +122,11 @@ class Quantity:
         # number written with one: "3, 7 and 14 days" states 3 and 7 as "3 days, 7 days and 14 days" does
         # (in minutes, 4320).
         if (self.dimension == "number") != (other.dimension == "number"):
-            # Only this way round: a claim's "10 GB" is not stated by a bare "10" ("10 users").
-            number = written(other) if self.dimension == "number" else None
+            # Only this way round: a claim's "10 GB" is not stated by a bare "10" ("10 users"), nor "$300" by
+            # the "300" of "at most 300 users".
+            if self.dimension != "number":
+                return False
+            number = written(other)
             return _same(self.value, other.value) or (number is not None and _same(self.value, number[0]))
         return self.dimension == other.dimension and _same(self.value, other.value)
 

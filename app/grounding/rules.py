@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from app.grounding import equations
 from app.grounding.alternatives import swapped_alternatives
 from app.grounding.claims import strip_markup
 from app.grounding.crossencoder import SHORT_ANSWER_WORDS
@@ -76,30 +77,15 @@ def states_a_result(fact: str, worked: tuple[Quantity, ...]) -> bool:
     )
 
 
-# What a line of shown work says besides its figures: "60 days before 1 September 2027 is 3 July 2027",
-# "25 days ago: 30 days - 25 days = 5 days left", "For 20 users: 20 × 5 TB = 100 TB".
-_WORK_WORDS = frozenset(
-    "is are = - − + × x * / ÷ plus minus times divided by makes make gives come comes to before after ago left "  # noqa: SIM905
-    "for of at each in total".split()
-)
-_WORD = re.compile(r"[^\W\d_]+|[=+×*/÷−-]")
-
-
-def shows_work(fact: str, worked: tuple[Quantity, ...], excused: Sequence[Quantity], scope: str, question: str) -> bool:
-    """A fact that is only a line of work: a result the answer works out (`worked`), the figures it is
-    worked from (each stated in `scope` or `excused`) and the words that join them, or the question's own
-    ("users" of "a team of 20 users"). The arithmetic is checked; there is nothing else in it to entail,
-    and the model, which cannot do arithmetic, reads such lines as unsupported."""
-    figures = quantities(fact)
-    if not any(any(q.matches(w) for w in worked) for q in figures):
+def shows_work(fact: str, excused: Sequence[Quantity], scope: str) -> bool:
+    """A fact that is only a line of work whose arithmetic holds as written (`equations.holds`: "For 20
+    users: 20 × 5 TB = 100 TB", "60 days before 1 September 2027 is 3 July 2027"), every figure it is worked
+    from stated in `scope` or `excused` (given by the question, worked out by the answer). There is nothing
+    else in it to entail, and the model, which cannot do arithmetic, reads such lines as unsupported."""
+    if equations.holds(fact) is not True:
         return False
-    if _unexcused(missing_quantities(fact, scope), excused):
-        return False
-    rest = fact
-    for q in sorted(figures, key=lambda q: -len(q.text)):
-        rest = rest.replace(q.text, " ")
-    asked = {w.lower() for w in _WORD.findall(question)}
-    return all(w.lower() in _WORK_WORDS or w.lower() in asked for w in _WORD.findall(rest))
+    worked_from = re.split(r"=|\bis\b", fact)[0]  # the result, after "=" or "is", is what the work gives
+    return not _unexcused(missing_quantities(worked_from, scope), excused)
 
 
 def _unexcused(figures: list[Quantity], worked: Sequence[Quantity]) -> list[Quantity]:
