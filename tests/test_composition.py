@@ -121,6 +121,10 @@ SIZES = [PRICES[0], "A Business team must have at least 3 users and can have at 
         ("What's the least a Business team can cost?", PRICES, [[], []], None, None),  # no smallest size stated
         ("What's the cost of a Business team?", PRICES, [SIZES, []], None, None),  # asks for no least
         ("What's the least a team of 5 users can cost?", PRICES, [SIZES, []], None, None),  # the question's count
+        ("What is the least each user pays on Business?", PRICES, [SIZES, []], None, None),  # for one user
+        # a count of some of the team is no team size
+        ("What's the least a Business team can cost?", PRICES,
+         [["Each team needs at least 2 members with the Owner role."], []], None, None),
     ],
 )  # fmt: skip
 def test_least_total(
@@ -154,3 +158,15 @@ def test_the_backend_works_out_the_least_total(embedder: SentenceTransformerEmbe
     assert "at least 3 users" in text, text  # the smallest size it rests on is quoted
     claims = LocalVerifier(CachedEmbedder(embedder)).verify(text, TEAM, question=question).claims
     assert [c.label for c in claims if "×" in c.text] == ["supported"], claims
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted", "lines"),
+    [
+        ("How much per year?", [], 2),
+        ("We started a year ago. How much does it cost?", [], 1),  # "a year ago" asks for no year's total
+        ("How much per year?", ["Billed annually, it is $150 per user per year."], 1),  # a year may cost less
+    ],
+)
+def test_a_year_of_a_monthly_total(question: str, quoted: list[str], lines: int) -> None:
+    assert len(comp.Product(20, "users", "$300 per month", "$6,000 per month").sentences(question, quoted)) == lines

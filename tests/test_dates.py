@@ -43,7 +43,7 @@ def test_question_date(question: str, date: AskedDate | None) -> None:
     ],
 )  # fmt: skip
 def test_shifts_in(sentence: str, shifts: list[tuple[int, str, bool]]) -> None:
-    assert [s[:3] for s in dates.shifts_in(sentence)] == shifts
+    assert [(t.amount, t.unit, t.back) for t in dates.shifts_in(sentence)] == shifts
 
 
 @pytest.mark.parametrize(
@@ -93,6 +93,23 @@ INACTIVE = [
         # "before the renewal date", but neither the question nor a sentence says what is renewed when
         ("I signed up on 1 March 2026. When must I cancel?", ["Cancel at least 30 days before the renewal date."], []),
         ("Our contract renews on 1 September 2027. Can we end it?", INACTIVE, []),  # asks no date
+        # a duration counted from another event than the question's date, or about something else
+        ("Our contract renews on 1 September 2027. When is the last day to ask for a refund?",
+         ["Refunds are available for 14 days after purchase."], []),
+        ("Our contract renews on 1 September 2027. What's the latest date to tell you we want to end it?",
+         ["Contact us at least 60 days before the renewal date; refunds are issued within 30 days."],
+         ["60 days before 1 September 2027 is 3 July 2027."]),
+        ("I joined on 3 March 2027. When is my first invoice?", ["You are billed for 12 months up front."], []),
+        ("I upgraded my plan on 1 March 2027. When must I send notice?",
+         ["Send notice 30 days before your plan's renewal."], []),
+        # notice "of 30 days" counts back; business days are not days
+        ("It renews on 1 September 2027. What's the latest date to give notice?", ["Written notice of 30 days."], []),
+        ("It renews on 3 September 2027. When is the last day?",
+         ["Cancel 5 business days before the renewal date."], []),
+        # a date without its year, across February: which year decides
+        ("My trial started on 15 February. When does it end?", ["The trial lasts for 30 days."], []),
+        ("It renews on 15 March, 2028. When must I cancel?", ["Cancel at least 30 days before the renewal date."],
+         ["30 days before 15 March 2028 is 14 February 2028."]),
         ("When would my account be deleted?", INACTIVE, []),  # gives no date
     ],
 )  # fmt: skip
@@ -112,6 +129,15 @@ def test_date_shifts(question: str, sentences: list[str], worked: list[str]) -> 
          ["Deleted files can be restored for 30 days on Free and 180 days on Business."], None),
         ("I deleted a file 25 days ago. Why?", ["Deleted files can be restored for 30 days."], None),  # asks no time
         ("I deleted a file 3 weeks ago. Can I still restore it?", ["Deleted files can be restored for 30 days."], None),
+        # a period counted from another event, or of something else than what happened
+        ("I deleted it 3 days ago. Can I still restore it?",
+         ["We email you 7 days before files are removed.", "Deleted files can be restored for 30 days."],
+         ("3 days ago: 30 days - 3 days = 27 days left.", 1)),
+        ("I signed up 10 days ago. Can I still get a refund?", ["Refunds are processed within 14 days."], None),
+        ("I reset my password 2 days ago and I still cannot sign in.",
+         ["Accounts are locked for 3 days after 5 failed attempts."], None),
+        ("I deleted a file 1 day ago. Can I still restore it?", ["Deleted files can be restored for 30 days."],
+         ("1 day ago: 30 days - 1 day = 29 days left.", 0)),
     ],
 )  # fmt: skip
 def test_time_left(question: str, sentences: list[str], worked: tuple[str, int] | None) -> None:

@@ -28,6 +28,8 @@ from ingestion.text import stem
 _PEOPLE = frozenset({"user", "member", "seat", "person", "people", "employe", "licens", "licenc"})
 # "a Business team of 20 users", "used by 5 members", "12 seats": a count and the plural noun it counts.
 _COUNT = re.compile(r"(?<![\d.,$€£])\b(\d{1,3}(?:,\d{3})*|\d+)\s+(?:[A-Za-z-]+\s+)?([a-z]+s|people)\b")
+# "a 10-person team", "a 15-seat Business team": the count written into the noun before the team.
+_SIZED = re.compile(r"(?<![\d.,$€£])\b(\d{1,5})-(person|user|seat|member)\b", re.IGNORECASE)
 _ASKS_TOTAL = re.compile(
     r"\b(?:how\s+(?:much|many)|total|combined|altogether|in\s+all|overall|all\s+together|what\s+is\s+(?:its|our|the)"
     r"\s+(?:\w+\s+)?(?:allowance|limit|storage|capacity|cost|price))\b",
@@ -47,12 +49,19 @@ _ASKS_LEAST = re.compile(r"\b(?:least|minimum|smallest|cheapest|lowest)\b", re.I
 _ASKS_AMOUNT = re.compile(r"\b(?:cost|price|pay|storage|allowance|how\s+much)\b", re.IGNORECASE)
 # "must have at least 3 users", "requires a minimum of 50 users": the smallest count a plan allows.
 _MINIMUM = re.compile(
-    r"\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+fewer\s+than)\s+(\d{1,3}(?:,\d{3})*)\s+([a-z]+)\b",
+    r"\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+fewer\s+than)\s+(\d{1,3}(?:,\d{3})*)\s+([a-z]+)\b"
+    # not some of the team: "at least 2 members with the Owner role", "at least 3 users must enable 2FA"
+    r"(?!\s+(?:with|who|must|that|of|need|needs|should|have)\b)",
     re.IGNORECASE,
 )
 _ASKS_YEAR = re.compile(
-    r"\b(?:(?:per|a|each|every)\s+year|yearly|over\s+a\s+year|annual\s+(?:cost|price|total))\b", re.I
+    r"\b(?:(?:per|a|each|every)\s+year(?!\s+(?:ago|later|from|before|after))|yearly|over\s+a\s+year"
+    r"|annual\s+(?:cost|price|total))\b",
+    re.I,
 )
+_PRICE_PER_YEAR = re.compile(r"[$€£]\d[\d,.]*\s+(?:per|a)\s+(?:(?:user|seat|member)\s+per\s+)?year\b", re.I)
+# "the least per user", "the minimum each member gets": a figure for one person, not for the smallest team
+_FOR_ONE = re.compile(r"\b(?:per|each|every|a\s+single)\s+(?:user|member|seat|person)\b", re.I)
 # A rate's other unit ("1,200 requests per minute per user", "$15 per user per month"): carried to the total.
 _PER_TIME = re.compile(r"\b(?:per|a|an|each|every)\s+(second|minute|hour|day|week|month|year)\b", re.IGNORECASE)
 
@@ -67,10 +76,12 @@ class Product:
     def sentence(self) -> str:
         return f"For {self.count:,} {self.noun}: {self.count:,} × {self.figure} = {self.result}."
 
-    def sentences(self, question: str) -> list[str]:
-        """The work, and a monthly total over a year when the question asks for a year's."""
+    def sentences(self, question: str, quoted: Sequence[str] = ()) -> list[str]:
+        """The work, and a monthly total over a year when the question asks for a year's and no `quoted`
+        sentence gives a price per year (billed annually, a year may cost less than twelve months)."""
         out = [self.sentence()]
-        if _ASKS_YEAR.search(question) and self.result.endswith(" per month"):
+        yearly_price = any(_PRICE_PER_YEAR.search(q) for q in quoted)
+        if _ASKS_YEAR.search(question) and self.result.endswith(" per month") and not yearly_price:
             yearly = times(self.result.removesuffix(" per month"), 12)
             out.append(f"Over a year: 12 × {self.result} = {yearly} per year.")
         return out
@@ -81,8 +92,13 @@ def _people(word: str) -> bool:
 
 
 def question_count(question: str) -> tuple[int, str] | None:
-    """The one count of people the question gives ("a team of 20 users" -> (20, "users")), else None."""
+    """The one count of people the question gives ("a team of 20 users" -> (20, "users"), "a 10-person team"
+    -> (10, "people")), else None."""
     found = [(int(m.group(1).replace(",", "")), m.group(2)) for m in _COUNT.finditer(question) if _people(m.group(2))]
+    found += [
+        (int(m.group(1)), "people" if m.group(2).lower() == "person" else f"{m.group(2).lower()}s")
+        for m in _SIZED.finditer(question)
+    ]
     return found[0] if len(found) == 1 and found[0][0] > 1 else None
 
 
@@ -164,7 +180,11 @@ def least_total(
     sentence, or another of its passage (`nearby[i]`: the sentences of the passage `sentences[i]` is from),
     allows. Returns the work, the figure sentence's index, and the sentence stating the smallest count when
     it is another one (to be quoted with the work); None otherwise."""
-    if not (_ASKS_LEAST.search(question) and _ASKS_AMOUNT.search(question)) or question_count(question):
+    if (
+        not (_ASKS_LEAST.search(question) and _ASKS_AMOUNT.search(question))
+        or question_count(question)
+        or _FOR_ONE.search(question)
+    ):
         return None
     for i, sentence in enumerate(sentences):
         figure = per_person_figure(sentence)

@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from app.llm import composition, dates
+from app.llm import billing, composition, dates
 from app.llm import question_shape as shape
 from app.llm.base import Generation, GenerationRequest
 from app.llm.candidates import KEYWORD_WEIGHT, CandidateSentence, candidates, cite, keyword_overlap, keywords
@@ -260,9 +260,12 @@ class ExtractiveBackend:
         names, asked = plans
         usable = ["" if shape.off_variant(c.text, asked, names) else c.text for c, _ in picked]
         added: list[tuple[str, int]] = []
-        worked = composition.product(request.question, usable)
-        if worked is not None:
-            added += [(line, worked[1]) for line in worked[0].sentences(request.question)]
+        compared = billing.billing_difference(request.question, usable)
+        worked = None if compared else composition.product(request.question, usable)
+        if compared is not None:  # a year paid monthly against one paid annually
+            added += [(line, compared[1]) for line in compared[0]]
+        elif worked is not None:
+            added += [(line, worked[1]) for line in worked[0].sentences(request.question, usable)]
         else:  # "the least a Business team can cost": the smallest team its passage allows, quoted with the work
             nearby = [
                 [o.text for o in cands if o.n == c.n and not shape.off_variant(o.text, asked, names)] for c, _ in picked
@@ -272,7 +275,7 @@ class ExtractiveBackend:
                 total, i, minimum = least
                 if minimum is not None and minimum not in (c.text for c, _ in picked):
                     added.append((minimum, i))
-                added += [(line, i) for line in total.sentences(request.question)]
+                added += [(line, i) for line in total.sentences(request.question, usable)]
         # A date the question asks for, moved from the one it gives by a quoted sentence's duration, and the
         # time left of a period it says began "25 days ago": shown the same way.
         added += [(shift.sentence(), i) for shift, i in dates.date_shifts(request.question, usable)]
