@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from app.llm import billing, composition, dates
+from app.llm import billing, composition, dates, tiers
 from app.llm import question_shape as shape
 from app.llm.base import Generation, GenerationRequest
 from app.llm.candidates import KEYWORD_WEIGHT, CandidateSentence, candidates, cite, keyword_overlap, keywords
@@ -279,6 +279,18 @@ class ExtractiveBackend:
         # A date the question asks for, moved from the one it gives by a quoted sentence's duration, and the
         # time left of a period it says began "25 days ago": shown the same way.
         added += [(shift.sentence(), i) for shift, i in dates.date_shifts(request.question, usable)]
+        # The row of a table of ranges the question's percentage falls in ("99.3% is less than 99.5% but at
+        # least 99.0%: 25% of monthly fees"), from a quoted table, else from one of the passages (then quoted).
+        tier = tiers.row_for(request.question, asked, usable)
+        if tier is not None:
+            added.append((tier[0].sentence(tier[1]), tier[2]))
+        else:
+            tier = tiers.row_for(request.question, asked, [c.text for c in cands])
+            if tier is not None:
+                table = cands[tier[2]]
+                quoted.append(cite(table.text, table.n))
+                picked.append((table, 0.0))
+                added.append((tier[0].sentence(tier[1]), len(picked) - 1))
         left = dates.time_left(request.question, usable)
         if left is not None:
             added.append((left[0].sentence(), left[1]))
