@@ -19,11 +19,11 @@ sentence for each part. A chosen sentence that opens by pointing back ("From thi
 sentence before it, which says what it points at, and the opening sentence brings the one after it (its
 condition or consequence, "The link is valid for 7 days.") unless that is far weaker. An opener that denies
 the plan asked about a feature ("Rewind is not available on the Free and Personal plans") brings the best
-sentence that says which other plans have it. A total the question
-asks for ("a Business team of 20 users") that a quoted sentence gives per user is worked out, with the work
-shown (`composition`), and so are a date the question asks for, moved from the one it gives by a quoted
-sentence's duration, and the time left of a period it says began "25 days ago" (`dates`): the only
-sentences of the answer that are not quotes, and checked like any other.
+sentence that says which other plans have it. What the question asks for that no passage states but the
+quotes give the makings of (a total for a team of 20 users, a year paid monthly against one paid annually,
+a deadline 60 days before the question's date, the days left of a period, a credit table's row) is worked
+out, with the work shown (`worked`): the only sentences of the answer that are not quotes, and checked like
+any other.
 
 The sentences it chooses from and the keywords they are scored by live in `candidates`; the lists and
 procedures a how-to question is answered from, in `procedures`. This module is the choice among them.
@@ -36,8 +36,8 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from app.llm import billing, composition, dates, tiers
 from app.llm import question_shape as shape
+from app.llm import worked
 from app.llm.base import Generation, GenerationRequest
 from app.llm.candidates import KEYWORD_WEIGHT, CandidateSentence, candidates, cite, keyword_overlap, keywords
 from app.llm.procedures import best_procedure, is_procedure, item_label, list_text, lists, procedure, with_notes
@@ -254,48 +254,13 @@ class ExtractiveBackend:
         if not picked:
             return [ABSTENTION], []
         quoted = [cite(c.text, c.n) for c, _ in picked]
-        # A total the question asks for ("a team of 20 users") from a figure a quoted sentence gives per user:
-        # the work is shown, after the sentence it rests on, and verified like any claim.
-        # Never from a sentence about another plan than the one asked about (the "where it is available" one).
-        names, asked = plans
-        usable = ["" if shape.off_variant(c.text, asked, names) else c.text for c, _ in picked]
-        added: list[tuple[str, int]] = []
-        compared = billing.billing_difference(request.question, usable)
-        worked = None if compared else composition.product(request.question, usable)
-        if compared is not None:  # a year paid monthly against one paid annually
-            added += [(line, compared[1]) for line in compared[0]]
-        elif worked is not None:
-            added += [(line, worked[1]) for line in worked[0].sentences(request.question, usable)]
-        else:  # "the least a Business team can cost": the smallest team its passage allows, quoted with the work
-            nearby = [
-                [o.text for o in cands if o.n == c.n and not shape.off_variant(o.text, asked, names)] for c, _ in picked
-            ]
-            least = composition.least_total(request.question, usable, nearby)
-            if least is not None:
-                total, i, minimum = least
-                if minimum is not None and minimum not in (c.text for c, _ in picked):
-                    added.append((minimum, i))
-                added += [(line, i) for line in total.sentences(request.question, usable)]
-        # A date the question asks for, moved from the one it gives by a quoted sentence's duration, and the
-        # time left of a period it says began "25 days ago": shown the same way.
-        added += [(shift.sentence(), i) for shift, i in dates.date_shifts(request.question, usable)]
-        # The row of a table of ranges the question's percentage falls in ("99.3% is less than 99.5% but at
-        # least 99.0%: 25% of monthly fees"), from a quoted table, else from one of the passages (then quoted).
-        tier = tiers.row_for(request.question, asked, usable)
-        if tier is not None:
-            added.append((tier[0].sentence(tier[1]), tier[2]))
-        else:
-            tier = tiers.row_for(request.question, asked, [c.text for c in cands])
-            if tier is not None:
-                table = cands[tier[2]]
-                quoted.append(cite(table.text, table.n))
-                picked.append((table, 0.0))
-                added.append((tier[0].sentence(tier[1]), len(picked) - 1))
-        left = dates.time_left(request.question, usable)
-        if left is not None:
-            added.append((left[0].sentence(), left[1]))
-        # Each after the sentence it rests on, in the order they were worked out: inserted from the last.
-        for text, i in reversed(sorted(added, key=lambda a: a[1])):
+        # What the question asks for that no passage states, worked out from the quotes (`worked`): each line
+        # after the sentence it rests on, in the order they were worked out (inserted from the last).
+        work = worked.worked_lines(request.question, [c for c, _ in picked], cands, plans)
+        if work.table is not None:
+            quoted.append(cite(work.table.text, work.table.n))
+            picked.append((work.table, 0.0))
+        for text, i in reversed(sorted(work.lines, key=lambda a: a[1])):
             quoted.insert(i + 1, cite(text, picked[i][0].n))
         return quoted, picked
 
