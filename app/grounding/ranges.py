@@ -61,11 +61,19 @@ def rows(text: str) -> list[Row]:
     return out
 
 
+def places(claim: str) -> bool:
+    """Whether the claim places a figure in a row of ranges (a cheap test before reading the evidence)."""
+    return " is less than " in claim and _PLACED.match(_plain(claim)) is not None
+
+
+def _plain(claim: str) -> str:
+    return re.sub(r"\s*\[[\d,\s-]+\]", "", claim).strip().rstrip(".")
+
+
 def placed_in_row(claim: str, evidence: str) -> bool | None:
     """Whether a claim that places a figure in a row of ranges ("On Enterprise, 99.3% is less than 99.5% but
     at least 99.0%: 25% of monthly fees") is right about `evidence`'s table; None for any other claim."""
-    text = re.sub(r"\s*\[[\d,\s-]+\]", "", claim).strip().rstrip(".")
-    m = _PLACED.match(text)
+    m = _PLACED.match(_plain(claim))
     if m is None:
         return None
     plan, x, below, floor, value, of = m.groups()
