@@ -22,6 +22,10 @@ from app.grounding.rules import shows_work
         ("For 5 members: 5 × 1,200 requests per minute = 6,000 requests per minute.", True),
         ("Over a year: 12 × $1,250 per month = $15,000 per year.", True),
         ("$100 / 4 = $25.", True),
+        ("10% × $150 = $15.", True),  # a share of a figure
+        ("$120,000 / 12 = $10,000.", True),
+        ("10% × $150 = $20.", False),
+        ("99.9% - 99.5% = 0.4%.", True),
         ("60 days before 1 September 2027 is 3 July 2027.", True),
         ("24 months after 1 January 2025 is 1 January 2027.", True),
         ("14 days after 3 March is 17 March.", True),

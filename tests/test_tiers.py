@@ -10,7 +10,7 @@ import pytest
 from app.grounding.local import LocalVerifier
 from app.grounding.ranges import placed_in_row, rows
 from app.llm.extractive import ExtractiveBackend
-from app.llm.tiers import row_for
+from app.llm.tiers import credit_lines, row_for
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 from tests.support.help_centre import request_for
 from tests.support.help_centre import sentence_passage as passage
@@ -51,6 +51,19 @@ def test_rows_keep_their_plan_and_bounds_as_written() -> None:
 def test_row_for(question: str, asked: set[str], line: str | None) -> None:
     found = row_for(question, frozenset(asked), ["No table here.", TABLE])
     assert (found[0].sentence(found[1]) if found else None) == line
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "lines"),
+    [
+        ("Our team pays $150 a month and uptime was 99.5%.", 0, ["10% × $150 = $15."]),
+        ("We pay $120,000 a year and uptime was 98.9%.", 5, ["$120,000 / 12 = $10,000.", "50% × $10,000 = $5,000."]),
+        ("Uptime was 99.5%.", 0, []),  # no fee given
+        ("We pay $150 a month or $1,500 a year.", 0, []),  # which fee is not clear
+    ],
+)
+def test_credit_lines(question: str, row: int, lines: list[str]) -> None:
+    assert credit_lines(question, rows(TABLE)[row]) == lines
 
 
 SLA = [

@@ -14,7 +14,8 @@ is another sentence, read by the model. Whether the operands are stated or given
 The grammar: an optional lead-in ("For 20 users:", "Over a year:", "25 days ago:"), then figures joined by
 × x * / ÷ + - −, "=", one figure, and "left" only after a subtraction; or "N days|weeks|months|years
 before|after DATE is DATE". Units: a sum or difference of like figures; a product or quotient of one figure
-and bare numbers keeps its unit, and 12 times a figure per month is a figure per year.
+and bare numbers (or percentages: "10% × $150 = $15") keeps its unit, and 12 times a figure per month is a
+figure per year.
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def _term(text: str) -> _Term | None:
 
 def _evaluates(ops: list[str], terms: list[_Term]) -> bool:
     *operands, result = terms
+    if all(op in "×x*" for op in ops) and result.unit != "%":  # "10% × $150 = $15": a share of a figure
+        operands = [_Term(t.value / 100, t.decimals + 2, "", "") if t.unit == "%" else t for t in operands]
     value = operands[0].value
     for op, t in zip(ops, operands[1:], strict=True):
         if op in "×x*":

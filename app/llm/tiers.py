@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from app.grounding.ranges import Row, rows
 
+# "pays $150 a month", "We pay $120,000 a year": the fee a share of monthly fees is taken of
+_FEE = re.compile(r"([$€£])(\d{1,3}(?:,\d{3})*|\d+)(?:\.\d+)?\s+(?:a|per|each)\s+(month|year)\b", re.IGNORECASE)
 _ASKED = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)%")
 
 
@@ -42,3 +44,26 @@ def row_for(question: str, asked: frozenset[str], texts: Sequence[str]) -> tuple
         hits.sort(key=lambda r: r.below - (r.at_least if r.at_least is not None else -1000.0))
         return (hits[0], f"{figures[0]}%", i) if hits else None
     return None
+
+
+def credit_lines(question: str, row: Row) -> list[str]:
+    """A share of monthly fees in money, when the question gives its fee ("pays $150 a month": "10% × $150 =
+    $15."; "pay $120,000 a year": "$120,000 / 12 = $10,000." then "50% × $10,000 = $5,000.")."""
+    fees = _FEE.findall(question)
+    if len(fees) != 1 or row.of != "monthly fees":
+        return []
+    currency, amount, period = fees[0]
+    fee = int(amount.replace(",", ""))
+    lines = []
+    if period.lower() == "year":
+        monthly = fee / 12
+        lines.append(f"{currency}{fee:,} / 12 = {_money(currency, monthly)}.")
+    else:
+        monthly = fee
+    share = float(row.value.rstrip("%")) / 100
+    lines.append(f"{row.value} × {_money(currency, monthly)} = {_money(currency, monthly * share)}.")
+    return lines
+
+
+def _money(currency: str, value: float) -> str:
+    return f"{currency}{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{currency}{value:,.2f}"

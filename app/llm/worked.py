@@ -5,7 +5,8 @@ verified like any claim (`grounding.equations`, `grounding.ranges`).
 In order: a year paid monthly against one paid annually (`billing`); else a total for the team the question
 gives, or the least total for the smallest team a passage allows (`composition`); a date moved from the
 question's (`dates`); the row of a table of ranges the question's percentage falls in (`tiers`, from a
-quoted table, else from one of the passages, which is then quoted too); the time left of a period
+quoted table, else from one of the passages, which is then quoted too), and its share of the fee the
+question gives; the time left of a period
 (`dates`). Never from a sentence about another plan than the one asked about.
 
 Pure functions over the backend's candidate sentences.
@@ -55,13 +56,13 @@ def worked_lines(
     added += [(shift.sentence(), i) for shift, i in dates.date_shifts(question, usable)]
     table = None
     tier = tiers.row_for(question, asked, usable)
-    if tier is not None:
-        added.append((tier[0].sentence(tier[1]), tier[2]))
-    else:
+    at = tier[2] if tier is not None else None
+    if tier is None:
         tier = tiers.row_for(question, asked, [c.text for c in cands])
         if tier is not None:
-            table = cands[tier[2]]
-            added.append((tier[0].sentence(tier[1]), len(quoted)))
+            table, at = cands[tier[2]], len(quoted)
+    if tier is not None and at is not None:  # the row, and what its share of the question's fee comes to
+        added += [(line, at) for line in (tier[0].sentence(tier[1]), *tiers.credit_lines(question, tier[0]))]
     left = dates.time_left(question, usable)
     if left is not None:
         added.append((left[0].sentence(), left[1]))
