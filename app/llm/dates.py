@@ -65,7 +65,7 @@ _ASKS_LEFT = re.compile(r"\b(?:still|how\s+much\s+longer|how\s+many\s+more|until
 _DURATION = re.compile(rf"\b{_NUMBER}\s+{_UNIT}\b", re.I)
 _FUNCTION_WORDS = frozenset(
     "the a an of on in to at by for and or is are was be can i we you it they our your its their my me us "  # noqa: SIM905
-    "date day plan account team larkbox".split()
+    "date day plan account team".split()
 )
 _COUNTED_FROM = re.compile(r"\s+(?:before|after|prior\s+to)\b", re.I)
 _OPPOSITE = re.compile(r"\b(?:ago|earlier|old)\b", re.I)
