@@ -59,6 +59,7 @@ def test_row_for(question: str, asked: set[str], line: str | None) -> None:
         ("Our team pays $150 a month and uptime was 99.5%.", 0, ["10% × $150 = $15."]),
         ("We pay $120,000 a year and uptime was 98.9%.", 5, ["$120,000 / 12 = $10,000.", "50% × $10,000 = $5,000."]),
         ("Uptime was 99.5%.", 0, []),  # no fee given
+        ("We pay $150.50 a month; uptime was 99.5%.", 0, ["10% × $150.50 = $15.05."]),  # cents kept
         ("We pay $150 a month or $1,500 a year.", 0, []),  # which fee is not clear
     ],
 )

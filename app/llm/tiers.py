@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from app.grounding.ranges import Row, rows
 
 # "pays $150 a month", "We pay $120,000 a year": the fee a share of monthly fees is taken of
-_FEE = re.compile(r"([$€£])(\d{1,3}(?:,\d{3})*|\d+)(?:\.\d+)?\s+(?:a|per|each)\s+(month|year)\b", re.IGNORECASE)
+_FEE = re.compile(r"([$€£])(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:a|per|each)\s+(month|year)\b", re.I)
 _ASKED = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)%")
 
 
@@ -53,11 +53,11 @@ def credit_lines(question: str, row: Row) -> list[str]:
     if len(fees) != 1 or row.of != "monthly fees":
         return []
     currency, amount, period = fees[0]
-    fee = int(amount.replace(",", ""))
+    fee = float(amount.replace(",", ""))
     lines = []
     if period.lower() == "year":
         monthly = fee / 12
-        lines.append(f"{currency}{fee:,} / 12 = {_money(currency, monthly)}.")
+        lines.append(f"{currency}{amount} / 12 = {_money(currency, monthly)}.")
     else:
         monthly = fee
     share = float(row.value.rstrip("%")) / 100
