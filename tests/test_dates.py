@@ -20,6 +20,8 @@ from tests.support.help_centre import sentence_passage as passage
     [
         ("Our contract renews on 1 September 2027. When must we cancel?", AskedDate(1, 9, 2027)),
         ("It renews on September 1, 2027.", AskedDate(1, 9, 2027)),
+        ("It renews on the 1st of September 2027.", AskedDate(1, 9, 2027)),
+        ("It renews on 1st September, 2027.", AskedDate(1, 9, 2027)),
         ("I turned it on on 3 March.", AskedDate(3, 3, None)),
         ("From 3 March to 17 March.", None),  # two dates: which one the work starts from is not clear
         ("When does my trial end?", None),

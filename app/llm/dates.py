@@ -44,8 +44,10 @@ _MONTHS = (
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
 _MONTH = "|".join(_MONTHS)
-# "1 September 2027", "3 March", "September 1, 2027": a day of a month, with its year when given.
-_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?),?(?:\s+(\d{{4}}))?\b")
+# "1 September 2027", "3 March", "September 1, 2027", "1st of September": a day of a month, with its year when given.
+_DATE = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?),?(?:\s+(\d{{4}}))?\b"
+)
 _NUMBER = r"(\d{1,3})"
 _UNIT = r"(day|week|month|year)s?"
 # "60 days before", "24 months after": the duration, then its direction.
