@@ -109,4 +109,4 @@ WRONG_ROWS = [
     ],
 )
 def test_placed_in_row(claim: str, verdict: bool | None) -> None:
-    assert placed_in_row(claim, TABLE) is verdict
+    assert placed_in_row(claim, [TABLE]) is verdict

@@ -228,6 +228,14 @@ def shift_date(date: float, n: float, months: bool = False, year_less: int = 200
     return float((moved.year if year else 0) * 10000 + moved.month * 100 + moved.day)
 
 
+def move_date(date: float, amount: int, unit: str, back: bool) -> float | None:
+    """yyyymmdd moved by `amount` days, weeks, months or years (earlier when `back`); None where the day does
+    not exist, or for a date without its year that a leap year would move elsewhere (15 February + 30 days)."""
+    steps = amount * (12 if unit == "year" else 7 if unit == "week" else 1) * (-1 if back else 1)
+    ends = {shift_date(date, steps, months=unit in ("month", "year"), year_less=y) for y in (2001, 2004)}
+    return ends.pop() if len(ends) == 1 else None
+
+
 # "eight languages: English, German, ..., Japanese": a count, then a colon and the items it counts.
 _LISTED = re.compile(r"\b(\d{1,2}) ([A-Za-z][\w-]*(?: [A-Za-z][\w-]*)?):\s*([^.;:]+)")
 _ITEM_SEP = re.compile(r",\s*(?:and |or )?|\s+(?:and|or)\s+")

@@ -24,7 +24,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from app.grounding.arithmetic import shift_date
+from app.grounding.arithmetic import move_date
+from app.grounding.claims import strip_markers
 from app.grounding.quantities import quantities
 
 _LEAD = re.compile(
@@ -53,7 +54,7 @@ class _Term:
 def holds(line: str) -> bool | None:
     """True when `line` is only a worked equation or a moved date and its arithmetic is right, False when it
     is one and wrong, None when it is not only that."""
-    text = re.sub(r"\s*\[[\d,\s-]+\]", "", line).strip().rstrip(".").strip()
+    text = strip_markers(line).strip().rstrip(".").strip()
     moved = _DATE_MOVE.match(text)
     if moved:
         return _date_move_holds(moved)
@@ -135,11 +136,7 @@ def _date_move_holds(m: re.Match[str]) -> bool | None:
         return None
     if start[0].text != m["start"].strip() or end[0].text != m["end"].strip():
         return None  # more than a date on either side
-    n = int(m["n"]) * (-1 if m["way"].lower() == "before" else 1)
-    unit = m["unit"].lower()
-    months = unit in ("month", "year")
-    steps = n * (12 if unit == "year" else 7 if unit == "week" else 1)
-    ends = {shift_date(start[0].value, steps, months=months, year_less=y) for y in (2001, 2004)}
-    if len(ends) > 1:
+    moved = move_date(start[0].value, int(m["n"]), m["unit"].lower(), m["way"].lower() == "before")
+    if moved is None:
         return None  # a date without its year, moved across a February: leap years say otherwise
-    return ends.pop() == end[0].value
+    return moved == end[0].value

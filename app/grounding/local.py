@@ -34,7 +34,7 @@ from app.grounding.crossencoder import CrossEncoder, cached_logits, claim_side, 
 from app.grounding.decompose import atomic_facts
 from app.grounding.facts import TextFacts, analyze
 from app.grounding.quantities import canonical, quantities
-from app.grounding.ranges import placed_in_row, places
+from app.grounding.ranges import placed_in_row
 from app.grounding.rules import (
     MISSING_NUMBER_CAP,
     VERBATIM_PROB,
@@ -249,7 +249,7 @@ class LocalVerifier:
                 continue
             scope = ev.text if key[1] == "all" else canonical(" ".join(ev.sentences[j].text for j in cand))
             # A figure placed in a row of a table of ranges: the model supports any row; the table decides.
-            placed = placed_in_row(fact, " ".join(ev.sentences[j].text for j in cand)) if places(fact) else None
+            placed = placed_in_row(fact, (ev.sentences[j].text for j in cand))
             if placed is not None:
                 why = None if placed else "number_differs_from_evidence"
                 out[key] = _Judged(WORKED_OUT_PROB if placed else MISSING_NUMBER_CAP, ranked, why)

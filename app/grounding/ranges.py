@@ -12,7 +12,10 @@ claim names when the table names several, with the value the claim gives, and th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from app.grounding.claims import strip_markers
 
 _PERCENT = r"(\d{1,3}(?:\.\d+)?)%"
 _ROW = re.compile(
@@ -61,23 +64,16 @@ def rows(text: str) -> list[Row]:
     return out
 
 
-def places(claim: str) -> bool:
-    """Whether the claim places a figure in a row of ranges (a cheap test before reading the evidence)."""
-    return " is less than " in claim and _PLACED.match(_plain(claim)) is not None
-
-
-def _plain(claim: str) -> str:
-    return re.sub(r"\s*\[[\d,\s-]+\]", "", claim).strip().rstrip(".")
-
-
-def placed_in_row(claim: str, evidence: str) -> bool | None:
+def placed_in_row(claim: str, evidence: Iterable[str]) -> bool | None:
     """Whether a claim that places a figure in a row of ranges ("On Enterprise, 99.3% is less than 99.5% but
-    at least 99.0%: 25% of monthly fees") is right about `evidence`'s table; None for any other claim."""
-    m = _PLACED.match(_plain(claim))
+        at least 99.0%: 25% of monthly fees") is right about the table the `evidence` sentences write (read
+        together, in order: a table's heading and rows may be cut into several; read only for a claim of that
+    form); None for any other claim."""
+    m = _PLACED.match(strip_markers(claim).strip().rstrip(".")) if " is less than " in claim else None
     if m is None:
         return None
     plan, x, below, floor, value, of = m.groups()
-    table = rows(evidence)
+    table = rows(" ".join(evidence))
     if len({r.plan for r in table if r.plan}) > 1:
         table = [r for r in table if r.plan == plan]
     elif plan is not None and any(r.plan not in (None, plan) for r in table):

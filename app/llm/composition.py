@@ -80,8 +80,8 @@ class Product:
         """The work, and a monthly total over a year when the question asks for a year's and no `quoted`
         sentence gives a price per year (billed annually, a year may cost less than twelve months)."""
         out = [self.sentence()]
-        yearly_price = any(_PRICE_PER_YEAR.search(q) for q in quoted)
-        if _ASKS_YEAR.search(question) and self.result.endswith(" per month") and not yearly_price:
+        asks_year = _ASKS_YEAR.search(question) and self.result.endswith(" per month")
+        if asks_year and not any(_PRICE_PER_YEAR.search(q) for q in quoted):
             yearly = times(self.result.removesuffix(" per month"), 12)
             out.append(f"Over a year: 12 × {self.result} = {yearly} per year.")
         return out

@@ -32,12 +32,12 @@ Pure functions over text.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from app.grounding.arithmetic import move_date
 from ingestion.text import stem
 
 _MONTHS = (
@@ -172,25 +172,19 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def moved(date: AskedDate, amount: int, unit: str, back: bool) -> AskedDate | None:
-    """`date` moved by the duration (a month keeps its day; None where that day does not exist)."""
-    sign = -1 if back else 1
-    year = date.year if date.year is not None else 2001  # a common year, for a date given without one
-    try:
-        if unit in ("month", "year"):
-            months = year * 12 + date.month - 1 + sign * amount * (12 if unit == "year" else 1)
-            out = dt.date(months // 12, months % 12 + 1, date.day)
-        else:
-            out = dt.date(year, date.month, date.day) + dt.timedelta(days=sign * amount * (7 if unit == "week" else 1))
-    except (ValueError, OverflowError):
+    """`date` moved by the duration (a month keeps its day; None where that day does not exist), by the
+    verifier's own date arithmetic (`arithmetic.move_date`). A date without its year that a leap year would
+    move elsewhere, or that lands in another year ("3 January" less 14 days), is not moved: which year it
+    is, is not the question's to say."""
+    out = move_date((date.year or 0) * 10000 + date.month * 100 + date.day, amount, unit, back)
+    if out is None:
         return None
     if date.year is None:
-        if out.year != year:
-            return None  # "3 January" less 14 days: which year it lands in is not the question's to say
-        if unit in ("day", "week") and moved(AskedDate(date.day, date.month, 2004), amount, unit, back) != AskedDate(
-            out.day, out.month, 2004
-        ):
-            return None  # across a February: a leap year says otherwise
-    return AskedDate(out.day, out.month, out.year if date.year is not None else None)
+        in_2001 = move_date(2001 * 10000 + date.month * 100 + date.day, amount, unit, back)
+        if in_2001 is None or int(in_2001) // 10000 != 2001:
+            return None
+    year, rest = divmod(int(out), 10000)
+    return AskedDate(rest % 100, rest // 100, year or None)
 
 
 def date_shifts(question: str, sentences: Sequence[str]) -> list[tuple[Shift, int]]:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from app.grounding.ranges import Row, rows
+from app.llm.billing import money
 
 # "pays $150 a month", "We pay $120,000 a year": the fee a share of monthly fees is taken of
 _FEE = re.compile(r"([$€£])(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s+(?:a|per|each)\s+(month|year)\b", re.I)
@@ -53,17 +55,13 @@ def credit_lines(question: str, row: Row) -> list[str]:
     if len(fees) != 1 or row.of != "monthly fees":
         return []
     currency, amount, period = fees[0]
-    fee = float(amount.replace(",", ""))
+    fee = Decimal(amount.replace(",", ""))
     lines = []
     if period.lower() == "year":
         monthly = fee / 12
-        lines.append(f"{currency}{amount} / 12 = {_money(currency, monthly)}.")
+        lines.append(f"{currency}{amount} / 12 = {money(currency, monthly)}.")
     else:
         monthly = fee
-    share = float(row.value.rstrip("%")) / 100
-    lines.append(f"{row.value} × {_money(currency, monthly)} = {_money(currency, monthly * share)}.")
+    share = Decimal(row.value.rstrip("%")) / 100
+    lines.append(f"{row.value} × {money(currency, monthly)} = {money(currency, monthly * share)}.")
     return lines
-
-
-def _money(currency: str, value: float) -> str:
-    return f"{currency}{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{currency}{value:,.2f}"

@@ -6,8 +6,8 @@ In order: a year paid monthly against one paid annually (`billing`); else a tota
 gives, or the least total for the smallest team a passage allows (`composition`); a date moved from the
 question's (`dates`); the row of a table of ranges the question's percentage falls in (`tiers`, from a
 quoted table, else from one of the passages, which is then quoted too), and its share of the fee the
-question gives; the time left of a period
-(`dates`). Never from a sentence about another plan than the one asked about.
+question gives; the time left of a period (`dates`). Never from a sentence about another plan than the one
+asked about.
 
 Pure functions over the backend's candidate sentences.
 """
