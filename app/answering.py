@@ -226,7 +226,7 @@ class Answerer:
         if self.answerability is None:
             return None
         t = time.perf_counter()
-        judged = self.answerability.judge(q.question, retrieval.passages, q.answerable_threshold)
+        judged = self.answerability.judge(q.question, retrieval.passages, q.answerable_threshold, retrieval.unwritten)
         timings["answerability_ms"] = _ms(t)
         return judged
 

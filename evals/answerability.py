@@ -11,7 +11,11 @@
   only the other articles), each against the paragraph of its article that holds the answer span (every
   one is answerable): the share wrongly judged unanswerable.
 
-Figures are at the service's cut (`TETHER_ANSWERABILITY__THRESHOLD`) unless `--threshold` gives one.
+Figures are at the service's cut (`TETHER_ANSWERABILITY__THRESHOLD`) unless `--threshold` gives one, for
+the service's whole decision: the model's score and the names the question asks about that the knowledge
+base never writes (`unknown_names`). The knowledge base is every text of the held-out set (SQuAD: its
+paragraphs; COVID-QA: its articles whole), as a collection's index would hold them.
+`model_balanced_accuracy` is the score's alone.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from app.grounding.answerability import AnswerabilityJudge
 from app.grounding.verifier import passages_from_text
 from app.retrieval.passages import Passage
 from evals.detector.classification import auroc, balanced_accuracy
+from ingestion.lexical import query_terms
 
 DATASETS = ("squad2", "covidqa")
 
@@ -38,6 +43,7 @@ class AnswerItem:
     passages: list[Passage]
     answerable: bool
     group: str
+    unwritten: frozenset[str] | None = None  # the question's terms the knowledge base never writes
 
 
 def squad_heldout(root: Path) -> list[AnswerItem]:
@@ -46,14 +52,16 @@ def squad_heldout(root: Path) -> list[AnswerItem]:
     titles = sorted({a["title"] for a in articles})
     heldout = set(titles[len(titles) // 2 :])  # training reads the first half (training.public)
     items = []
+    texts = []
     for art in articles:
         if art["title"] not in heldout:
             continue
         for k, para in enumerate(art["paragraphs"]):
+            texts.append(para["context"])
             passages = _passages(para["context"], f"{art['title']}:{k}", art["title"])
             for qa in para["qas"]:
                 items.append(AnswerItem(qa["question"], passages, not qa["is_impossible"], art["title"]))
-    return items
+    return _with_unwritten(items, texts)
 
 
 def covidqa_heldout_articles(articles: Sequence[dict[str, Any]]) -> int:
@@ -71,16 +79,24 @@ def covidqa_heldout_articles(articles: Sequence[dict[str, Any]]) -> int:
 def covidqa_items(root: Path) -> list[AnswerItem]:
     data = json.loads((root / "covidqa/covidqa_dev.json").read_text(encoding="utf-8"))["data"]
     items = []
+    texts = []
     for art in data[: covidqa_heldout_articles(data)]:
         for para in art["paragraphs"]:
             context = para["context"]
+            texts.append(context)
             for qa in para["qas"]:
                 if not qa.get("answers"):
                     continue
                 start = int(qa["answers"][0]["answer_start"])
                 block = _paragraph_at(context, start)
                 items.append(AnswerItem(qa["question"], _passages(block, qa["id"], ""), True, str(art.get("title"))))
-    return items
+    return _with_unwritten(items, texts)
+
+
+def _with_unwritten(items: list[AnswerItem], texts: Sequence[str]) -> list[AnswerItem]:
+    """Each item with the terms of its question that none of `texts` (the knowledge base) holds."""
+    vocabulary = {t for text in texts for t in query_terms(text)}
+    return [replace(it, unwritten=frozenset(set(query_terms(it.question)) - vocabulary)) for it in items]
 
 
 def _paragraph_at(text: str, offset: int) -> str:
@@ -106,23 +122,27 @@ def load_answerability_items(dataset: str, root: Path) -> list[AnswerItem]:
 
 def measure(items: Sequence[AnswerItem], judge: AnswerabilityJudge, threshold: float | None = None) -> dict[str, Any]:
     t = time.perf_counter()
-    scores, labels = [], []
+    scores, labels, pred, named = [], [], [], 0
     cut = judge.settings.threshold if threshold is None else threshold
     for it in items:
-        scores.append(judge.judge(it.question, it.passages, cut).score)
+        judged = judge.judge(it.question, it.passages, cut, it.unwritten)
+        scores.append(judged.score)
+        pred.append(judged.answerable)
+        named += bool(judged.unknown_names)
         labels.append(it.answerable)
     ms = (time.perf_counter() - t) * 1000 / max(1, len(items))
-    pred = [s >= cut for s in scores]
     answerable = [p for p, y in zip(pred, labels, strict=True) if y]
     out: dict[str, Any] = {
         "items": len(items),
         "answerable": sum(labels),
         "threshold": cut,
         "wrongly_abstained": round(1 - sum(answerable) / len(answerable), 4) if answerable else None,
+        "unknown_names": named,
         "ms_per_item": round(ms, 2),
     }
     if 0 < sum(labels) < len(labels):
         out["balanced_accuracy"] = round(balanced_accuracy(labels, pred), 4)
+        out["model_balanced_accuracy"] = round(balanced_accuracy(labels, [s >= cut for s in scores]), 4)
         a = auroc(labels, scores)
         out["auroc"] = round(a, 4) if a is not None else None
     return out

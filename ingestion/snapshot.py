@@ -9,6 +9,7 @@ dir holds no manifest of the store's version catches up from the store's rows (`
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,16 @@ class Snapshot:
         all_s, all_i = np.concatenate(scores), np.concatenate(ids)
         order = np.argsort(-all_s, kind="stable")[:k]
         return all_s[order], all_i[order]
+
+    def unwritten(self, terms: Sequence[str]) -> frozenset[str]:
+        """The lexical terms (as `query_terms` spells them) that no segment indexes: words the collection
+        never writes. A term of a deleted chunk still counts as written (the error leans to "known")."""
+        left = set(terms)
+        for seg in self.segments:
+            left -= set(seg.lexical.doc_freqs(list(left)))
+            if not left:
+                break
+        return frozenset(left)
 
     def search_lexical(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """BM25 across segments, each term weighted by its IDF over all of them (see `ingestion.lexical`)."""

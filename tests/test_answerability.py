@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.grounding.answerability import AnswerabilityJudge, unnamed_variants
+from app.grounding.answerability import AnswerabilityJudge, unnamed_variants, unwritten_names
 from app.grounding.verifier import passages_from_text
 from app.queries import AnswerQuery
 from app.results import Answer
@@ -225,3 +225,43 @@ def test_a_question_about_a_plan_no_passage_names_abstains(extractive: Services)
 def test_unnamed_variants(question: str, unknown: tuple[str, ...]) -> None:
     passages = passages_from_text("The Business plan costs $15 per user per month.", "plans")
     assert unnamed_variants(question, passages) == unknown
+
+
+def test_a_question_about_a_name_the_knowledge_base_never_writes_abstains(extractive: Services) -> None:
+    # Retrieval says which of the question's words the collection holds nowhere; a name among them decides,
+    # whatever the model reads into the passages about exporting.
+    r = _ask(extractive, "Can I export a notebook to Evernote?")
+    assert (r.status, r.reason) == ("abstained", "not_answered_by_passages"), r.answerability
+    assert r.answerability is not None and r.answerability.unknown_names == ("Evernote",)
+    # A misspelt name of the knowledge base is still known, and the question answered.
+    typo = _ask(extractive, "How much does Quilpad Team cost?")
+    assert typo.status != "abstained" and typo.answerability is not None
+    assert typo.answerability.unknown_names == ()
+
+
+def test_retrieval_lists_the_question_terms_the_collection_never_writes(extractive: Services) -> None:
+    found = extractive.answerer.retrieve(AnswerQuery("Does Quillpad export to Evernote?", "default", 5))
+    assert found.unwritten is not None and "evernot" in " ".join(found.unwritten)
+    assert not {"quillpad", "export"} & found.unwritten
+
+
+@pytest.mark.parametrize(
+    ("question", "unwritten", "unknown"),
+    [
+        ("What's the rate limit of the GraphQL API?", {"graphql"}, ("GraphQL",)),
+        ("Is there a region in Singapore?", {"singapor"}, ("Singapore",)),
+        ("What does error LB-SYNC-099 mean?", {"099"}, ("LB-SYNC-099",)),
+        # a name the passages write, in any casing, is known whatever the collection holds
+        ("What does the Business plan cost?", {"busi"}, ()),
+        ("Can Documents sync?", set(), ()),  # written in lower case by the collection: known
+        ("Can I use a USB drive?", {"usb"}, ()),  # a short acronym: the knowledge base may say "external drive"
+        ("What does the Businness plan cost?", {"busin"}, ()),  # a misspelling of a passage's word
+        ("Does it work with Slack?", {"slack"}, ("Slack",)),  # five letters: no misspelling of "black"
+        ("What is the price?", {"price"}, ()),  # no name at all
+    ],
+)
+def test_unwritten_names(question: str, unwritten: set[str], unknown: tuple[str, ...]) -> None:
+    passages = passages_from_text(
+        "The Business plan costs $15 per user per month. Black and white themes sync to every device.", "plans"
+    )
+    assert unwritten_names(question, passages, frozenset(unwritten)) == unknown

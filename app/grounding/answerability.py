@@ -13,7 +13,10 @@ answerability cross-encoder (`crossencoder.py`, adapter trained by `python -m tr
 
 A question about a plan, tier or edition that none of the passages names ("the Teams plan", where the
 knowledge base knows Free, Personal and Business) is not answered by them, whatever the model scores:
-the passages about the plans that exist read as answers to it (`unknown_names`).
+the passages about the plans that exist read as answers to it (`unknown_names`). So is a question about
+a name or code the knowledge base never writes ("the GraphQL API", "a region in Singapore", "error
+LB-SYNC-099"): the model reads the passages about the API or the regions as answers too, and a name has
+no paraphrase. Retrieval says which of the question's words the collection holds nowhere.
 """
 
 from __future__ import annotations
@@ -26,19 +29,22 @@ import numpy as np
 
 from app.grounding.crossencoder import ANSWER_ADAPTER, CrossEncoder, cached_logits, claim_side, evidence_side
 from app.grounding.facts import analyze
+from app.grounding.names import codes, missing_names
 from app.grounding.verifier import passage_sentences
 from app.grounding.windows import choose_window, sentence_scores
 from app.llm.question_shape import variant_names
 from app.retrieval.passages import Passage
 from app.settings import AnswerabilitySettings
 from ingestion.embedder import CachedEmbedder, Embedder, TextLRU
+from ingestion.lexical import query_terms
 
 
 @dataclass(frozen=True, slots=True)
 class Answerability:
     """The decision for one question: its score (the best passage's probability of answering it), the
     cut it was judged by, which passage (1-based) scored best, and the plans or tiers the question names
-    that no passage names (then it is not answerable, whatever the score)."""
+    that no passage names, or the names and codes the knowledge base never writes (then it is not
+    answerable, whatever the score)."""
 
     score: float
     threshold: float
@@ -76,14 +82,25 @@ class AnswerabilityJudge:
         )
         self.logit_cache: TextLRU[float] = TextLRU(cache_size)
 
-    def judge(self, question: str, passages: Sequence[Passage], threshold: float | None = None) -> Answerability:
+    def judge(
+        self,
+        question: str,
+        passages: Sequence[Passage],
+        threshold: float | None = None,
+        unwritten: frozenset[str] | None = None,
+    ) -> Answerability:
+        """`unwritten`: the question's lexical terms the collection never holds (`Retrieval.unwritten`);
+        None when unknown, and then only the passages decide which names are unknown."""
         cut = self.settings.threshold if threshold is None else threshold
         considered = list(passages[: self.settings.passages])
         if not considered or not question.strip():
             return Answerability(0.0, cut, None)
         probs = self.passage_scores(question, considered)
         best = int(np.argmax(probs))
-        return Answerability(float(probs[best]), cut, best + 1, unnamed_variants(question, considered))
+        unknown = set(unnamed_variants(question, considered))
+        if unwritten:
+            unknown |= set(unwritten_names(question, passages, unwritten))
+        return Answerability(float(probs[best]), cut, best + 1, tuple(sorted(unknown)))
 
     def passage_scores(self, question: str, passages: Sequence[Passage]) -> np.ndarray:
         """Each passage's probability of answering `question`: the model reads the passage's sentences that
@@ -132,3 +149,45 @@ def unnamed_variants(question: str, passages: Sequence[Passage]) -> tuple[str, .
         return ()
     said = " ".join(f"{p.title or ''} {p.heading or ''} {p.text}" for p in passages)
     return tuple(sorted(n for n in asked if not re.search(rf"\b{re.escape(n)}\b", said)))
+
+
+def unwritten_names(question: str, passages: Sequence[Passage], unwritten: frozenset[str]) -> tuple[str, ...]:
+    """The names and codes the question asks about that the knowledge base never writes (pure): none of
+    the passages writes them (in any casing or form `missing_names` accepts), and every lexical term of a
+    name ("GraphQL", "Singapore"), or some term of a code ("LB-SYNC-099"), is among `unwritten`, the
+    question's terms no chunk of the collection holds. Capitalised words the collection writes in lower
+    case ("Documents") are known, and so is a misspelling of a passage's word ("Zanamavir", "CEAMCAM1"):
+    users misspell, and the model reads the passage about the right word. Short all-capital words (USB,
+    URL, IP) are left to the model: a
+    knowledge base states what they name in other words ("an external drive", "https://...")."""
+    said = " ".join(f"{p.title or ''}. {p.heading or ''}. {p.text}" for p in passages)
+    coded = set(codes(question))
+    words = {w.lower() for w in re.findall(r"[\w-]{6,}", said)}
+    out = []
+    for name in missing_names(question, said):
+        terms = query_terms(name)
+        if not terms or any(_misspelt(name.lower(), w) for w in words):
+            continue
+        if name in coded:
+            if any(t in unwritten for t in terms):
+                out.append(name)
+        elif not (name.isupper() and len(name) <= 3) and all(t in unwritten for t in terms):
+            out.append(name)
+    return tuple(out)
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Is `a` within a quarter of its letters' edits (insert, delete, substitute) of `b`? From 6 letters
+    ("Slack" is no misspelling of "black"): "zanamavir" of "zanamivir", "ceamcam1" of "ceacam1";
+    "graphql" is not "graph" (2 edits of 7)."""
+    bound = len(a) // 4
+    if len(a) < 6 or not bound or abs(len(a) - len(b)) > bound or a == b:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > bound:
+            return False
+    return row[-1] <= bound

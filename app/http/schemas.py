@@ -177,8 +177,8 @@ class AnswerabilityOut(BaseModel):
     passage: int | None = Field(None, description="The best passage's rank among those retrieved (1-based).")
     unknown_names: list[str] = Field(
         default_factory=list,
-        description="Plans, tiers or editions the question names that no passage names: the question is then "
-        "not answerable from them, whatever the score.",
+        description="Plans, tiers or editions the question names that no passage names, and names or codes "
+        "the knowledge base never writes: the question is then not answerable from them, whatever the score.",
     )
 
 

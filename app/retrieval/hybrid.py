@@ -18,6 +18,7 @@ from app.retrieval.passages import Passage
 from app.retrieval.view import Candidate, ChunkMeta, CollectionView, StaleView, UnknownCollection, load_view
 from app.settings import RetrievalSettings
 from ingestion.embedder import Embedder
+from ingestion.lexical import query_terms
 from ingestion.settings import IndexSettings
 from ingestion.snapshot import SegmentCache
 from ingestion.store import Collection, Store
@@ -42,6 +43,9 @@ class Retrieval:
     collection_version: int
     timings_ms: dict[str, float] = field(default_factory=dict)
     candidates: int = 0
+    # The question's lexical terms that no chunk of the collection holds (None: not looked up). A name
+    # the knowledge base never writes is one no passage can answer about (app/grounding/answerability.py).
+    unwritten: frozenset[str] | None = None
 
 
 def rrf(rankings: Sequence[Sequence[int]], k: int) -> dict[int, float]:
@@ -142,7 +146,8 @@ class Retriever:
             "embed_ms": (t_embed - t_view) * 1000,
             "search_ms": (t_search - t_embed) * 1000,
         }
-        return Retrieval(passages, qv, view.version, {k: round(v, 2) for k, v in timings.items()}, n_cand)
+        unwritten = view.snapshot.unwritten(query_terms(question))
+        return Retrieval(passages, qv, view.version, {k: round(v, 2) for k, v in timings.items()}, n_cand, unwritten)
 
     def _search(
         self, view: CollectionView, question: str, qv: np.ndarray, top_k: int, filters: Filters
