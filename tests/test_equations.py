@@ -29,6 +29,10 @@ from app.grounding.rules import shows_work
         ("60 days before 1 September 2027 is 3 July 2027.", True),
         ("24 months after 1 January 2025 is 1 January 2027.", True),
         ("14 days after 3 March is 17 March.", True),
+        ("For 15 seats: 20 seats - 15 seats = 5 seats short.", True),
+        ("For 1,500,000 files: 1 hour × 1,500,000 / 500,000 = 3 hours.", True),
+        ("For 15 seats: 20 seats - 15 seats = 4 seats short.", False),
+        ("For 15 seats: 20 seats + 15 seats = 35 seats short.", False),  # short only after a subtraction
         # wrong as written: the operator, the direction, the units
         ("25 days ago: 30 days + 25 days = 55 days left.", False),
         ("For 20 users: 5 TB / 20 = 100 TB.", False),

@@ -12,7 +12,7 @@ What the arithmetic cannot say is whether the step is the right one: "60 days af
 is another sentence, read by the model. Whether the operands are stated or given is the caller's check.
 
 The grammar: an optional lead-in ("For 20 users:", "Over a year:", "25 days ago:"), then figures joined by
-× x * / ÷ + - −, "=", one figure, and "left" only after a subtraction; or "N days|weeks|months|years
+× x * / ÷ + - −, "=", one figure, and "left" or "short" only after a subtraction; or "N days|weeks|months|years
 before|after DATE is DATE". Units: a sum or difference of like figures; a product or quotient of one figure
 and bare numbers (or percentages: "10% × $150 = $15") keeps its unit, and 12 times a figure per month is a
 figure per year.
@@ -40,7 +40,14 @@ _DATE_MOVE = re.compile(
     r"^(?P<n>\d{1,3})\s+(?P<unit>day|week|month|year)s?\s+(?P<way>before|after)\s+(?P<start>.+?)\s+is\s+(?P<end>.+)$",
     re.I,
 )
-_UNIT_WORDS = frozenset("day week month year hour minute second user member seat file request".split())  # noqa: SIM905
+_UNIT_WORDS = frozenset(
+    "day week month year hour minute second user member seat file request device link folder".split()  # noqa: SIM905
+)
+
+
+def counted(word: str) -> bool:
+    """Is `word` ("seats", "file") a unit this module's lines count in?"""
+    return word.lower().removesuffix("s") in _UNIT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +66,10 @@ def holds(line: str) -> bool | None:
     if moved:
         return _date_move_holds(moved)
     text = _LEAD.sub("", text, count=1)
-    left = text.lower().endswith(" left")
-    if left:
-        text = text[: -len(" left")]
+    tail = re.search(r"\s(left|short)$", text, re.I)
+    left = tail is not None
+    if tail is not None:
+        text = text[: tail.start()]
     parts = _OPERATOR.split(text)
     # figure, op, figure, ..., "=", figure: an odd count with the operators between
     if len(parts) < 5 or len(parts) % 2 == 0 or parts[-2] != "=" or parts.count("=") != 1:
@@ -71,7 +79,7 @@ def holds(line: str) -> bool | None:
         return None
     ops = parts[1:-2:2]
     if left and ops != ["-"] and ops != ["−"]:
-        return False  # "30 days + 25 days = 55 days left"
+        return False  # "30 days + 25 days = 55 days left", "... = 5 seats short": only after a subtraction
     return _evaluates(ops, [t for t in terms if t is not None])
 
 
