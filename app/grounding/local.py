@@ -272,6 +272,7 @@ class LocalVerifier:
                 partial(_named, named, ev, cand, question),
                 [ev.facts[j] for j in cand],
                 excused,
+                [_heading(ev.sentences[j]) or "" for j, _ in ranked],
             )
             readings[key] = (list(zip(options, shown, strict=True)), reason)
         pairs = list(dict.fromkeys(p for opts, _ in readings.values() for p, _ in opts))

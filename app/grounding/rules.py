@@ -25,6 +25,7 @@ from app.grounding.crossencoder import SHORT_ANSWER_WORDS
 from app.grounding.edits import copy_edit
 from app.grounding.facts import TextFacts, analyze
 from app.grounding.names import missing_names, name_stems
+from app.grounding.pairing import figure_of_another_plan
 from app.grounding.quantities import Quantity, canonical, conflicting_quantities, missing_quantities, quantities
 
 MISSING_NUMBER_CAP = 0.15  # the probability at most, of a fact that a rule below finds wrong
@@ -49,17 +50,22 @@ def rule_reason(
     named: Callable[[], tuple[str, frozenset[str]]],
     candidates: Sequence[TextFacts],
     excused: Sequence[Quantity],
+    headings: Sequence[str] = (),
 ) -> str | None:
     """The first rule the fact breaks, or None. `scope` is the canonical text its figures must be found in
     (all passages, or its cited ones); `ranked` its window's sentences with their first-stage relevance,
     most relevant first; `plans` the passages' plan names; `named()` the text (and its stems) its names
     must be found in, built only when asked for; `candidates` the sentences it may rest on; `excused` the
-    figures the question gives or the answer works out."""
+    figures the question gives or the answer works out; `headings` those of `ranked`'s sentences."""
     if _unexcused(missing_quantities(fact, scope), excused):
         return "number_not_in_evidence"
     if _unexcused(conflicting_quantities(fact, [text for text, _ in ranked]), excused):
         return "number_differs_from_evidence"
     if ranked and swapped_alternatives(fact, [text for text, sc in ranked if sc >= NEAR * ranked[0][1]], plans):
+        return "alternative_differs_from_evidence"
+    if headings and figure_of_another_plan(
+        fact, [(text, heading) for (text, _), heading in zip(ranked, headings, strict=True)], plans, excused
+    ):
         return "alternative_differs_from_evidence"
     if missing_names(fact, *named()):
         return "entity_not_in_evidence"
