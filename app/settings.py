@@ -122,6 +122,12 @@ class AnswerabilitySettings(_Strict):
     check_answer: bool = Field(
         True, description="After generation, flag an answer that does not address the question (answer_off_question)."
     )
+    unwritten_names: bool = Field(
+        True,
+        description="A question asking about a name or code the collection never writes (the GraphQL API, a "
+        "region in Singapore) is not answerable, whatever the model scores. Turn off for a corpus that names "
+        "kinds its users ask about by brand (a credit card: Visa).",
+    )
     dtype: DtypeSetting = Field(
         "auto", description="Answerability model precision; auto: bf16 where the CPU computes it natively, else fp32."
     )

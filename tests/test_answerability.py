@@ -250,7 +250,7 @@ def test_retrieval_lists_the_question_terms_the_collection_never_writes(extracti
     [
         ("What's the rate limit of the GraphQL API?", {"graphql"}, ("GraphQL",)),
         ("Is there a region in Singapore?", {"singapor"}, ("Singapore",)),
-        ("What does error LB-SYNC-099 mean?", {"099"}, ("LB-SYNC-099",)),
+        ("What does error LB-SYNC-404 mean?", {"404"}, ("LB-SYNC-404",)),
         # a name the passages write, in any casing, is known whatever the collection holds
         ("What does the Business plan cost?", {"busi"}, ()),
         ("Can Documents sync?", set(), ()),  # written in lower case by the collection: known
@@ -258,10 +258,17 @@ def test_retrieval_lists_the_question_terms_the_collection_never_writes(extracti
         ("What does the Businness plan cost?", {"busin"}, ()),  # a misspelling of a passage's word
         ("Does it work with Slack?", {"slack"}, ("Slack",)),  # five letters: no misspelling of "black"
         ("What is the price?", {"price"}, ()),  # no name at all
+        # only what the question asks: the user's own context names what no knowledge base writes
+        ("We are Acme Corp, a 15-seat team. Can we pay by invoice?", {"acm", "corp"}, ()),
+        ("I am travelling to Japan, can I use Business offline?", {"japan"}, ()),
+        ("Can I sign in as jane@acme.com?", {"jane", "acm"}, ()),  # the user's own address
+        ("What does error LB-SYNC-098 mean?", {"098"}, ("LB-SYNC-098",)),  # no misspelling of LB-SYNC-099
     ],
 )
 def test_unwritten_names(question: str, unwritten: set[str], unknown: tuple[str, ...]) -> None:
     passages = passages_from_text(
-        "The Business plan costs $15 per user per month. Black and white themes sync to every device.", "plans"
+        "The Business plan costs $15 per user per month. Black and white themes sync to every device. "
+        "Error LB-SYNC-099 means a path is too long.",
+        "plans",
     )
     assert unwritten_names(question, passages, frozenset(unwritten)) == unknown

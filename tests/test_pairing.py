@@ -31,6 +31,11 @@ PLANS = frozenset({"Free", "Personal", "Business", "Enterprise"})
         # two plans apart in one clause: which figure is whose is not clear
         ("Personal keeps deleted files for 30 days rather than Business's 180 days.", "", []),
         ("Business allows up to 300 users.", "", []),  # a count: no unit to pair
+        # plans at large are not the sentence's plan; a plan's name in its common use names no plan
+        ("Enterprise admins restore files for 730 days, and all other plans get 90 days.", "",
+         [("Enterprise", "730 days")]),
+        ("Personal data is deleted within 30 days.", "", []),
+        ("Business hours are 07:00 to 19:00 UTC.", "", []),
     ],
 )  # fmt: skip
 def test_pairs(text: str, heading: str, found: list[tuple[str, str]]) -> None:

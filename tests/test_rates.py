@@ -48,6 +48,15 @@ def test_question_count(question: str, thing: str, count: int | None) -> None:
         ("How long for 500,000 files?", [INDEX], None),  # the rate itself: nothing to work out
         ("How long for 1.5 million photos?", [INDEX], None),  # counts another thing
         ("How long for 1.5 million files?", ["1 hour per 500,000 files, or 2 hours per 500,000 files."], None),
+        ("How much storage do we get for 50 users?", ["Teams get 1,000 MB for every 10 users."],
+         ("For 50 users: 1,000 MB × 50 / 10 = 5,000 MB.", 0)),  # the amount's thousands comma
+        ("How long for 750,000 files?", ["It takes 1 second for every 1,000 files."],
+         ("For 750,000 files: 1 second × 750,000 / 1,000 = 750 seconds.", 0)),
+        ("How long for 50 files?", [INDEX], None),  # under one unit: "0 hours" says nothing
+        ("How long for 1 file?", [INDEX], None),
+        ("How much for 100 users?", ["10 GB per 5 users, up to a maximum of 50 GB."], None),  # a cap it would pass
+        ("How long to upload 5 GB?", ["Allow 10 minutes per 1 GB."], None),  # per one thing: a price, not a rate
+        ("How long for 10000000000000000000000000000 files?", [INDEX], None),
     ],
 )  # fmt: skip
 def test_scaled_rate(question: str, sentences: list[str], line: tuple[str, int] | None) -> None:
@@ -68,6 +77,8 @@ def test_scaled_rate(question: str, sentences: list[str], line: tuple[str, int] 
         ("We have 25 seats. Can we pay by invoice?", [INVOICE], None),  # not short
         ("We have 15 users. Can we pay by invoice?", [INVOICE], None),  # counts another thing
         ("We have 15 cats. Enough?", ["At least 20 cats are needed."], None),  # no line of work counts cats
+        # a duration "at least" is guaranteed, not required
+        ("We have 15 seats and need 30 days of history.", ["Business keeps history for at least 180 days."], None),
     ],
 )  # fmt: skip
 def test_shortfall(question: str, sentences: list[str], line: tuple[str, int] | None) -> None:

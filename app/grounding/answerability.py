@@ -98,7 +98,7 @@ class AnswerabilityJudge:
         probs = self.passage_scores(question, considered)
         best = int(np.argmax(probs))
         unknown = set(unnamed_variants(question, considered))
-        if unwritten:
+        if unwritten and self.settings.unwritten_names:
             unknown |= set(unwritten_names(question, passages, unwritten))
         return Answerability(float(probs[best]), cut, best + 1, tuple(sorted(unknown)))
 
@@ -155,25 +155,48 @@ def unwritten_names(question: str, passages: Sequence[Passage], unwritten: froze
     """The names and codes the question asks about that the knowledge base never writes (pure): none of
     the passages writes them (in any casing or form `missing_names` accepts), and every lexical term of a
     name ("GraphQL", "Singapore"), or some term of a code ("LB-SYNC-099"), is among `unwritten`, the
-    question's terms no chunk of the collection holds. Capitalised words the collection writes in lower
-    case ("Documents") are known, and so is a misspelling of a passage's word ("Zanamavir", "CEAMCAM1"):
-    users misspell, and the model reads the passage about the right word. Short all-capital words (USB,
-    URL, IP) are left to the model: a
-    knowledge base states what they name in other words ("an external drive", "https://...")."""
+    question's terms no chunk of the collection holds.
+
+    Only what the question asks (`asked_part`) is read: the user's own context ("We are Acme Corp, a
+    15-seat team.", "My colleague Sarah can't open a folder. Why?", "I'm travelling to Japan, can I ...")
+    names things no knowledge base writes. E-mail addresses are the user's own. Capitalised words the
+    collection writes in lower case ("Documents") are known, and so is a misspelling of a passage's word
+    ("Zanamavir", "CEAMCAM1"; not of a code, nor with other digits: "LB-SYNC-099" is no "LB-SYNC-098").
+    Short all-capital words (USB, URL, IP) are left to the model: a knowledge base states what they name in
+    other words ("an external drive", "https://..."). Known limit: an instance of a kind the knowledge
+    base states only as the kind ("Visa" for "a credit card", "Okta" for "any identity provider") reads as
+    unwritten; `TETHER_ANSWERABILITY__UNWRITTEN_NAMES=false` turns the rule off for such a corpus."""
+    asked = asked_part(question)
     said = " ".join(f"{p.title or ''}. {p.heading or ''}. {p.text}" for p in passages)
-    coded = set(codes(question))
+    coded = set(codes(asked))
     words = {w.lower() for w in re.findall(r"[\w-]{6,}", said)}
     out = []
-    for name in missing_names(question, said):
+    for name in missing_names(asked, said):
         terms = query_terms(name)
-        if not terms or any(_misspelt(name.lower(), w) for w in words):
+        if not terms or "@" in name:
             continue
-        if name in coded:
+        if name in coded or any(c.isdigit() for c in name):
             if any(t in unwritten for t in terms):
                 out.append(name)
+        elif any(_misspelt(name.lower(), w) for w in words):
+            continue
         elif not (name.isupper() and len(name) <= 3) and all(t in unwritten for t in terms):
             out.append(name)
     return tuple(out)
+
+
+_ASKS = re.compile(
+    r",\s+(?=(?:can|could|do|does|did|is|are|was|will|would|should|how|what|when|where|which|who|why)\b)", re.I
+)
+
+
+def asked_part(question: str) -> str:
+    """What the question asks, without the context before it (pure): its last sentence, from the last
+    comma that opens a question ("I'm travelling to Japan, can I open files offline?" -> "can I open files
+    offline?")."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s.strip()]
+    last = sentences[-1] if sentences else question
+    return _ASKS.split(last)[-1]
 
 
 def _misspelt(a: str, b: str) -> bool:

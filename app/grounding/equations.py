@@ -40,14 +40,13 @@ _DATE_MOVE = re.compile(
     r"^(?P<n>\d{1,3})\s+(?P<unit>day|week|month|year)s?\s+(?P<way>before|after)\s+(?P<start>.+?)\s+is\s+(?P<end>.+)$",
     re.I,
 )
-_UNIT_WORDS = frozenset(
-    "day week month year hour minute second user member seat file request device link folder".split()  # noqa: SIM905
-)
+_COUNTS = frozenset("user member seat file request".split())  # noqa: SIM905
+_UNIT_WORDS = frozenset("day week month year hour minute second".split()) | _COUNTS  # noqa: SIM905
 
 
 def counted(word: str) -> bool:
-    """Is `word` ("seats", "file") a unit this module's lines count in?"""
-    return word.lower().removesuffix("s") in _UNIT_WORDS
+    """Is `word` ("seats", "file") a count this module's lines are checked in (not a duration)?"""
+    return word.lower().removesuffix("s") in _COUNTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ class _Term:
 
 def holds(line: str) -> bool | None:
     """True when `line` is only a worked equation or a moved date and its arithmetic is right, False when it
-    is one and wrong, None when it is not only that."""
+    is one and wrong (or its units do not agree as written), None when it is not only that."""
     text = strip_markers(line).strip().rstrip(".").strip()
     moved = _DATE_MOVE.match(text)
     if moved:

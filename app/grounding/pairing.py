@@ -22,12 +22,19 @@ from app.grounding.quantities import Quantity, quantities
 from app.llm.question_shape import named
 
 _NEGATES = re.compile(r"\b(?:not|no|never|cannot|without|except|unlike)\b|n't\b", re.I)
+_PLANS_AT_LARGE = re.compile(r"\b(?:other|every|all|each|any)\s+(?:\w+\s+)?(?:plans?|tiers?)\b", re.I)
+# A plan's name in its common use ("Personal data", "Business hours", "Free up space") names no plan.
+_COMMON_USE = re.compile(
+    r"\b(?:Free|Personal|Business|Enterprise|Basic|Standard|Premium|Pro)(?=\s+(?:data|information|details|"
+    r"hours?|days?|e-?mail|address|space|up|of|use|purposes?|time)\b)"
+)
 _CLAUSE = re.compile(r"[,;]\s*|\s+\b(?:and|but|whereas|while)\b\s+", re.I)
 
 
 def pairs(text: str, plans: frozenset[str], heading: str = "") -> list[tuple[str, Quantity]]:
     """(plan, figure) for each figure with a unit that a clause of `text` states about a plan, or about
     plans named together ("Business and Enterprise customers get 30 days' notice": both)."""
+    text = _COMMON_USE.sub(lambda m: m.group().lower(), text)
     whole = named(text, plans)
     default = whole if len(whole) == 1 else frozenset()
     if not whole and heading:
@@ -40,7 +47,8 @@ def pairs(text: str, plans: frozenset[str], heading: str = "") -> list[tuple[str
         groups = [g for g in re.findall(r"[A-Z][\w+]*", clause) if named(g.replace("+", " "), plans)]
         if len(groups) > 1:
             continue  # "Personal keeps them for 30 days rather than Business's 180": which figure is whose
-        for plan in named(groups[0].replace("+", " "), plans) if groups else default:
+        general = _PLANS_AT_LARGE.search(clause)  # "and all other plans get 90 days": not the sentence's plan
+        for plan in named(groups[0].replace("+", " "), plans) if groups else (frozenset() if general else default):
             out += [(plan, q) for q in quantities(clause) if q.dimension != "number"]
     return out
 

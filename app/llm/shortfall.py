@@ -4,8 +4,9 @@
 with 20 or more seats on annual billing ... can pay by invoice" and the question's count: the extractive
 backend quotes the sentence and adds the work ("For 15 seats: 20 seats - 15 seats = 5 seats short."),
 which the local verifier checks (`grounding.equations`). Only when the question gives one count of the
-very thing the minimum counts, that count is under the minimum, and one sentence states one such minimum
-("20 or more seats", "at least 3 users", "a minimum of 50 users").
+very thing the minimum counts (seats, users, members, files, requests: a count, not a duration, where "at
+least 180 days" is what is guaranteed, not required), that count is under the minimum, and one sentence
+states one such minimum ("20 or more seats", "at least 3 users", "a minimum of 50 users").
 
 Pure functions over text.
 """
