@@ -33,6 +33,11 @@ from app.grounding.rules import shows_work
         ("For 1,500,000 files: 1 hour × 1,500,000 / 500,000 = 3 hours.", True),
         ("For 15 seats: 20 seats - 15 seats = 4 seats short.", False),
         ("For 15 seats: 20 seats + 15 seats = 35 seats short.", False),  # short only after a subtraction
+        ("200 MB / 64 MB = 3.125, rounded up: 4 chunks.", True),
+        ("192 MB / 64 MB = 3, rounded up: 3 chunks.", True),
+        ("200 MB / 64 MB = 3.125, rounded up: 3 chunks.", False),  # not the next whole number
+        ("200 MB / 64 GB = 3.125, rounded up: 4 chunks.", False),  # unlike figures
+        ("The file is 200 MB / 64 MB = 3.125, rounded up: 4 chunks.", None),
         # wrong as written: the operator, the direction, the units
         ("25 days ago: 30 days + 25 days = 55 days left.", False),
         ("For 20 users: 5 TB / 20 = 100 TB.", False),

@@ -1,7 +1,7 @@
-"""A rate scaled to the question's count (`app/llm/rates.py`) and the gap to a minimum it misses
-(`app/llm/shortfall.py`): pure table tests, each line also checked by the verifier's equation rule; then
-the extractive backend saying them and the local verifier reading them, right and wrong (real MiniLM and
-support model)."""
+"""A rate scaled to the question's count (`app/llm/rates.py`), the gap to a minimum it misses
+(`app/llm/shortfall.py`) and the fewest things of a largest size (`app/llm/rounding.py`): pure table
+tests, each line also checked by the verifier's equation rule; then the extractive backend saying them
+and the local verifier reading them, right and wrong (real MiniLM and support model)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from app.grounding.equations import holds
 from app.grounding.local import LocalVerifier
 from app.llm.extractive import ExtractiveBackend
 from app.llm.rates import count_of, scaled_rate
+from app.llm.rounding import fewest
 from app.llm.shortfall import shortfall
 from ingestion.embedder import CachedEmbedder, SentenceTransformerEmbedder
 from tests.support.help_centre import request_for
@@ -87,12 +88,35 @@ def test_shortfall(question: str, sentences: list[str], line: tuple[str, int] | 
     assert found is None or holds(found[0]) is True
 
 
+CHUNKS = "Larger files must use an upload session, with chunks between 8 MB and 64 MB."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentences", "line"),
+    [
+        ("What is the smallest number of chunks I can use to upload a 200 MB file?", ["No sizes.", CHUNKS],
+         ("200 MB / 64 MB = 3.125, rounded up: 4 chunks.", 1)),
+        ("What is the fewest packs for 3.5 TB more?", ["Storage packs hold up to 1 TB each."],
+         ("3.5 TB / 1 TB = 3.5, rounded up: 4 packs.", 0)),
+        ("Smallest number of chunks for a 50 MB file?", [CHUNKS], None),  # one chunk holds it
+        ("How many chunks for a 200 MB file?", [CHUNKS], None),  # not the fewest asked
+        ("Smallest number of chunks for a 1 GB file?", [CHUNKS], None),  # another unit: not converted here
+        ("Smallest number of sessions for a 200 MB file?", [CHUNKS], None),  # the sentence sizes chunks
+    ],
+)  # fmt: skip
+def test_fewest(question: str, sentences: list[str], line: tuple[str, int] | None) -> None:
+    found = fewest(question, sentences)
+    assert found == line
+    assert found is None or holds(found[0]) is True
+
+
 DESKTOP = [
     passage("upgrade", "Upgrading to Desktop 4", [
         "Desktop 4 re-indexes your folder on first launch, which takes about 1 hour for every 500,000 files.",
         "You do not need to uninstall 3.x first.",
     ]),
     passage("billing", "Paying by invoice", [INVOICE, "Invoices are payable within 30 days."]),
+    passage("api", "Upload sessions", ["A simple upload can contain at most 150 MB.", CHUNKS]),
 ]  # fmt: skip
 
 
@@ -105,6 +129,9 @@ DESKTOP = [
         ("We're a 15-seat Business team on annual billing. Can we pay by invoice?",
          "For 15 seats: 20 seats - 15 seats = 5 seats short",
          "For 15 seats: 25 seats - 15 seats = 10 seats short."),  # a minimum no passage states
+        ("What is the smallest number of chunks I can use to upload a 200 MB file?",
+         "200 MB / 64 MB = 3.125, rounded up: 4 chunks",
+         "200 MB / 64 MB = 3.125, rounded up: 3 chunks."),
     ],
 )  # fmt: skip
 def test_the_backend_works_it_out_and_the_verifier_checks_it(

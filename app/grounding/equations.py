@@ -12,10 +12,11 @@ What the arithmetic cannot say is whether the step is the right one: "60 days af
 is another sentence, read by the model. Whether the operands are stated or given is the caller's check.
 
 The grammar: an optional lead-in ("For 20 users:", "Over a year:", "25 days ago:"), then figures joined by
-× x * / ÷ + - −, "=", one figure, and "left" or "short" only after a subtraction; or "N days|weeks|months|years
-before|after DATE is DATE". Units: a sum or difference of like figures; a product or quotient of one figure
-and bare numbers (or percentages: "10% × $150 = $15") keeps its unit, and 12 times a figure per month is a
-figure per year.
+× x * / ÷ + - −, "=", one figure, and "left" or "short" only after a subtraction; or one figure divided
+by a like one, its quotient and ", rounded up: N things" ("200 MB / 64 MB = 3.125, rounded up: 4
+chunks"); or "N days|weeks|months|years before|after DATE is DATE". Units: a sum or difference of like
+figures; a product or quotient of one figure and bare numbers (or percentages: "10% × $150 = $15") keeps
+its unit, and 12 times a figure per month is a figure per year.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _FIGURE = re.compile(
     r"(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
     r"(?:\s?(?P<unit>%|[A-Za-z]+))?(?:\s+per\s+(?P<per>second|minute|hour|day|week|month|year))?"
 )
+_ROUNDED_UP = re.compile(r",\s*rounded\s+up:?\s*(?P<n>\d[\d,]*)\s+[a-z]+$", re.I)
 _OPERATOR = re.compile(r"\s*([×x*/÷+\-−=])\s*")
 _DATE_MOVE = re.compile(
     r"^(?P<n>\d{1,3})\s+(?P<unit>day|week|month|year)s?\s+(?P<way>before|after)\s+(?P<start>.+?)\s+is\s+(?P<end>.+)$",
@@ -65,6 +67,9 @@ def holds(line: str) -> bool | None:
     if moved:
         return _date_move_holds(moved)
     text = _LEAD.sub("", text, count=1)
+    rounded = _ROUNDED_UP.search(text)
+    if rounded:
+        return _rounded_up_holds(text[: rounded.start()], int(rounded["n"].replace(",", "")))
     tail = re.search(r"\s(left|short)$", text, re.I)
     left = tail is not None
     if tail is not None:
@@ -80,6 +85,24 @@ def holds(line: str) -> bool | None:
     if left and ops != ["-"] and ops != ["−"]:
         return False  # "30 days + 25 days = 55 days left", "... = 5 seats short": only after a subtraction
     return _evaluates(ops, [t for t in terms if t is not None])
+
+
+def _rounded_up_holds(text: str, whole: int) -> bool | None:
+    """ "200 MB / 64 MB = 3.125, rounded up: 4 chunks": one like figure divided by another, the quotient as
+    written, and the next whole number of things (the things are the sentence's to name, not the check's)."""
+    parts = _OPERATOR.split(text)
+    if len(parts) != 5 or parts[1] not in "/÷" or parts[3] != "=":
+        return None
+    terms = [_term(p) for p in parts[::2]]
+    if any(t is None for t in terms):
+        return None
+    a, b, result = (t for t in terms if t is not None)
+    if not a.unit or (a.unit, a.per) != (b.unit, b.per) or result.unit or b.value == 0:
+        return False
+    exact = a.value / b.value
+    return math.isclose(exact, result.value, abs_tol=0.5 * 10**-result.decimals + 1e-9) and whole == math.ceil(
+        exact - 1e-9
+    )
 
 
 def _term(text: str) -> _Term | None:

@@ -7,7 +7,8 @@ gives, or the least total for the smallest team a passage allows (`composition`)
 question's (`dates`); the row of a table of ranges the question's percentage falls in (`tiers`, from a
 quoted table, else from one of the passages, which is then quoted too), and its share of the fee the
 question gives; a rate scaled to the count the question gives (`rates`); how far that count falls short of a
-minimum (`shortfall`); the time left of a period (`dates`). Never from a sentence about another plan than the one
+minimum (`shortfall`); the fewest things of a stated largest size that hold the question's size
+(`rounding`); the time left of a period (`dates`). Never from a sentence about another plan than the one
 asked about.
 
 Pure functions over the backend's candidate sentences.
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.llm import billing, composition, dates, rates, shortfall, tiers
+from app.llm import billing, composition, dates, rates, rounding, shortfall, tiers
 from app.llm import question_shape as shape
 from app.llm.candidates import CandidateSentence
 
@@ -64,7 +65,11 @@ def worked_lines(
             table, at = cands[tier[2]], len(quoted)
     if tier is not None and at is not None:  # the row, and what its share of the question's fee comes to
         added += [(line, at) for line in (tier[0].sentence(tier[1]), *tiers.credit_lines(question, tier[0]))]
-    for line in (rates.scaled_rate(question, usable), shortfall.shortfall(question, usable)):
+    for line in (
+        rates.scaled_rate(question, usable),
+        shortfall.shortfall(question, usable),
+        rounding.fewest(question, usable),
+    ):
         if line is not None:
             added.append(line)
     left = dates.time_left(question, usable)
