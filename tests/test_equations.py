@@ -33,6 +33,8 @@ from app.grounding.rules import shows_work
         ("For 1,500,000 files: 1 hour × 1,500,000 / 500,000 = 3 hours.", True),
         ("For 15 seats: 20 seats - 15 seats = 4 seats short.", False),
         ("For 15 seats: 20 seats + 15 seats = 35 seats short.", False),  # short only after a subtraction
+        ("For 15 seats: 20 seats - 15 users = 5 members short.", False),  # counts of people add as themselves
+        ("For 20 users: 20 users × 5 TB = 100 TB.", True),  # and multiply as numbers
         ("200 MB / 64 MB = 3.125, rounded up: 4 chunks.", True),
         ("192 MB / 64 MB = 3, rounded up: 3 chunks.", True),
         ("200 MB / 64 MB = 3.125, rounded up: 3 chunks.", False),  # not the next whole number

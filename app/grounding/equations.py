@@ -57,6 +57,7 @@ class _Term:
     decimals: int
     unit: str  # "" for a bare number; "$", "tb", "day", "%": what a sum must share
     per: str  # "month" of "$15 per month"
+    counts: str = ""  # "seat" of "20 seats": a count of people multiplies as a number, but adds as seats
 
 
 def holds(line: str) -> bool | None:
@@ -114,9 +115,10 @@ def _term(text: str) -> _Term | None:
         return None  # "5 TB free": a word that is no unit says more than the work
     value = float(m["num"].replace(",", "") + (m["frac"] or ""))
     decimals = len(m["frac"]) - 1 if m["frac"] else 0
+    counts = ""
     if unit.rstrip("s") in ("user", "member", "seat") and not m["per"]:
-        unit = ""  # a count of people multiplies like a bare number: "20 users × 5 TB"
-    return _Term(value, decimals, m["cur"] or unit.rstrip("s"), (m["per"] or "").lower())
+        unit, counts = "", unit.rstrip("s")  # a count of people multiplies like a bare number: "20 users × 5 TB"
+    return _Term(value, decimals, m["cur"] or unit.rstrip("s"), (m["per"] or "").lower(), counts)
 
 
 def _evaluates(ops: list[str], terms: list[_Term]) -> bool:
@@ -143,7 +145,7 @@ def _evaluates(ops: list[str], terms: list[_Term]) -> bool:
 
 def _units_agree(ops: list[str], operands: list[_Term], result: _Term) -> bool:
     if all(op in "+-−" for op in ops):  # like figures: "30 days - 25 days", "$1,800 per year - $1,500 per year"
-        return all((t.unit, t.per) == (result.unit, result.per) for t in operands)
+        return all((t.unit, t.per, t.counts) == (result.unit, result.per, result.counts) for t in operands)
     if not all(op in "×x*/÷" for op in ops):
         return False  # mixed steps are written as one line each
     measured = [t for t in operands if t.unit]
