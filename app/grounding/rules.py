@@ -5,7 +5,8 @@
 - **Work shown.** A short fact stating only figures the answer works out from stated ones (`arithmetic.py`)
   is supported by the arithmetic, which the model cannot do.
 - **Rules that cap.** A fact that states a figure no passage states, a figure its closest sentence states
-  otherwise, a plan, billing period or app its closest sentences do not, a name or code no passage writes,
+  otherwise, a plan, billing period or app its closest sentences do not, a figure its window gives to
+  another plan (`pairing.py`), a name or code no passage writes,
   or a near copy of a sentence with its polarity flipped or a name changed: the model reads these least
   reliably, and each is the commonest way a fluent answer goes wrong. `rule_reason` gives the first that
   applies, as the verdict's reason; the verifier caps the fact's probability at `MISSING_NUMBER_CAP`.
