@@ -147,8 +147,13 @@ def unnamed_variants(question: str, passages: Sequence[Passage]) -> tuple[str, .
     asked = variant_names([question])
     if not asked:
         return ()
-    said = " ".join(f"{p.title or ''} {p.heading or ''} {p.text}" for p in passages)
+    said = _written_text(passages)
     return tuple(sorted(n for n in asked if not re.search(rf"\b{re.escape(n)}\b", said)))
+
+
+def _written_text(passages: Sequence[Passage]) -> str:
+    """Everything the passages write: titles, headings and text."""
+    return " ".join(f"{p.title or ''}. {p.heading or ''}. {p.text}" for p in passages)
 
 
 def unwritten_names(question: str, passages: Sequence[Passage], unwritten: frozenset[str]) -> tuple[str, ...]:
@@ -167,9 +172,11 @@ def unwritten_names(question: str, passages: Sequence[Passage], unwritten: froze
     base states only as the kind ("Visa" for "a credit card", "Okta" for "any identity provider") reads as
     unwritten; `TETHER_ANSWERABILITY__UNWRITTEN_NAMES=false` turns the rule off for such a corpus."""
     asked = asked_part(question)
-    said = " ".join(f"{p.title or ''}. {p.heading or ''}. {p.text}" for p in passages)
+    if not unwritten.intersection(query_terms(asked)):
+        return ()  # every word it asks with is written somewhere: no name of it can be unwritten
+    said = _written_text(passages)
     coded = set(codes(asked))
-    words = {w.lower() for w in re.findall(r"[\w-]{6,}", said)}
+    words: set[str] | None = None  # the passages' long words, read only for a name to check for misspelling
     out = []
     for name in missing_names(asked, said):
         terms = query_terms(name)
@@ -178,9 +185,12 @@ def unwritten_names(question: str, passages: Sequence[Passage], unwritten: froze
         if name in coded or any(c.isdigit() for c in name):
             if any(t in unwritten for t in terms):
                 out.append(name)
-        elif any(_misspelt(name.lower(), w) for w in words):
             continue
-        elif not (name.isupper() and len(name) <= 3) and all(t in unwritten for t in terms):
+        if words is None:
+            words = {w.lower() for w in re.findall(r"[\w-]{6,}", said)}
+        if any(_misspelt(name.lower(), w) for w in words):
+            continue
+        if not (name.isupper() and len(name) <= 3) and all(t in unwritten for t in terms):
             out.append(name)
     return tuple(out)
 
