@@ -24,23 +24,20 @@ from app.llm.question_shape import named
 _NEGATES = re.compile(r"\b(?:not|no|never|cannot|without|except|unlike)\b|n't\b", re.I)
 _PLANS_AT_LARGE = re.compile(r"\b(?:other|every|all|each|any)\s+(?:\w+\s+)?(?:plans?|tiers?)\b", re.I)
 # A plan's name in its common use ("Personal data", "Business hours", "Free up space") names no plan.
-_COMMON_USE = re.compile(
-    r"\b(?:Free|Personal|Business|Enterprise|Basic|Standard|Premium|Pro)(?=\s+(?:data|information|details|"
-    r"hours?|days?|e-?mail|address|space|up|of|use|purposes?|time)\b)"
-)
+_COMMON_USE = r"(?=\s+(?:data|information|details|hours?|days?|e-?mail|address|space|up|of|use|purposes?|time)\b)"
 _CLAUSE = re.compile(r"[,;]\s*|\s+\b(?:and|but|whereas|while)\b\s+", re.I)
 
 
 def pairs(text: str, plans: frozenset[str], heading: str = "") -> list[tuple[str, Quantity]]:
     """(plan, figure) for each figure with a unit that a clause of `text` states about a plan, or about
     plans named together ("Business and Enterprise customers get 30 days' notice": both)."""
-    text = _COMMON_USE.sub(lambda m: m.group().lower(), text)
+    names = "|".join(re.escape(p) for p in sorted(plans))
+    text = re.sub(rf"\b(?:{names}){_COMMON_USE}", lambda m: m.group().lower(), text)
     whole = named(text, plans)
     default = whole if len(whole) == 1 else frozenset()
     if not whole and heading:
         above = named(heading, plans)
         default = above if len(above) == 1 else frozenset()
-    names = "|".join(re.escape(p) for p in sorted(plans))
     joined = re.sub(rf"\b(?:{names})(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:{names})\b)+", _join, text)
     out = []
     for clause in _CLAUSE.split(joined):
