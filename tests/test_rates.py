@@ -53,6 +53,8 @@ def test_question_count(question: str, thing: str, count: int | None) -> None:
          ("For 50 users: 1,000 MB × 50 / 10 = 5,000 MB.", 0)),  # the amount's thousands comma
         ("How long for 750,000 files?", ["It takes 1 second for every 1,000 files."],
          ("For 750,000 files: 1 second × 750,000 / 1,000 = 750 seconds.", 0)),
+        ("How long for 1,000,000 files?", ["It takes 1.25 hours for every 500,000 files."],
+         ("For 1,000,000 files: 1.25 hours × 1,000,000 / 500,000 = 2.5 hours.", 0)),  # the amount as written
         ("How long for 50 files?", [INDEX], None),  # under one unit: "0 hours" says nothing
         ("How long for 1 file?", [INDEX], None),
         ("How much for 100 users?", ["10 GB per 5 users, up to a maximum of 50 GB."], None),  # a cap it would pass

@@ -81,10 +81,14 @@ def scaled_rate(question: str, sentences: Sequence[str]) -> tuple[str, int] | No
     return None
 
 
+def number(value: Decimal) -> str:
+    """ "1,500", "2.4", "0.25", "3.125": thousands marked, and every decimal the value has, no more."""
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value.normalize():,f}"
+
+
 def _figure(value: Decimal, unit: str) -> str:
     """ "1 hour", "3 hours", "2.4 hours", "1,500 seconds", "12 GB": a unit of size is never pluralised."""
-    whole = value == value.to_integral_value()
-    text = f"{value:,.0f}" if whole else f"{value:,.1f}"
+    text = number(value)
     if unit.upper() in ("KB", "MB", "GB", "TB"):
         return f"{text} {unit.upper()}"
     return f"{text} {unit}" if value == 1 else f"{text} {unit}s"

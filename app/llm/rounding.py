@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from app.llm.rates import number
+
 _FEWEST = re.compile(
     r"\b(?:(?:smallest|fewest|least|lowest|minimum)\s+(?:possible\s+)?number\s+of|fewest)\s+(?P<thing>[a-z]+s)\b",
     re.IGNORECASE,
@@ -54,9 +56,5 @@ def fewest(question: str, sentences: Sequence[str]) -> tuple[str, int] | None:
             continue  # one holds it: nothing to work out
         quotient = (size / each).quantize(Decimal("0.001")).normalize()
         count = math.ceil(size / each)
-        return f"{_num(size)} {unit} / {_num(each)} {unit} = {_num(quotient)}, rounded up: {count:,} {things}.", i
+        return f"{number(size)} {unit} / {number(each)} {unit} = {number(quotient)}, rounded up: {count:,} {things}.", i
     return None
-
-
-def _num(value: Decimal) -> str:
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value.normalize():,f}"
